@@ -1,0 +1,67 @@
+// Builds the extension bundle, and with --tests the unit tests, the integration
+// suite and the test runners. One script, so tests see the code exactly as bundled.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const withTests = args.has('--tests');
+const watch = args.has('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  // The documentation page and enum data are bundled as text/JSON and parsed lazily.
+  loader: { '.md': 'text' },
+  logLevel: 'warning',
+};
+
+/** Files in a folder whose names end with the suffix. */
+function filesIn(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
+}
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    minify: production,
+  },
+];
+
+if (withTests) {
+  builds.push({
+    ...common,
+    entryPoints: [
+      ...filesIn('test/unit', '.test.ts'),
+      ...filesIn('test/integration', '.ts'),
+      ...filesIn('test/runner', '.ts'),
+      ...filesIn('test/standin', '.ts'),
+      ...filesIn('scripts', '.ts'),
+    ],
+    outdir: 'out',
+    outbase: '.',
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'jsdom'],
+  });
+}
+
+async function main() {
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+
+main().catch((error) => {
+  console.error(error.message || error);
+  process.exit(1);
+});

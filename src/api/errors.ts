@@ -1,0 +1,97 @@
+/** What went wrong with a request, as the user needs to know it. */
+export type ApiErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'throttled'
+  | 'serverError'
+  | 'clientError'
+  | 'timeout'
+  | 'cancelled'
+  | 'network'
+  | 'certificate'
+  | 'redirect'
+  | 'badResponse'
+  | 'tooLarge';
+
+/** The way forward a message offers. */
+export type ApiErrorAction = 'setToken' | 'retry' | 'openSettings' | 'none';
+
+export class NexudusApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'NexudusApiError';
+  }
+
+  get action(): ApiErrorAction {
+    switch (this.kind) {
+      case 'unauthorized':
+        return 'setToken';
+      case 'cancelled':
+      case 'notFound':
+        return 'none';
+      case 'redirect':
+      case 'certificate':
+        return 'openSettings';
+      default:
+        return 'retry';
+    }
+  }
+}
+
+/** The server's own explanation, when its body carries one. */
+export function serverMessage(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'string' && parsed.trim()) {
+      return parsed.trim();
+    }
+    if (parsed && typeof parsed === 'object') {
+      const message = (parsed as Record<string, unknown>).Message ?? (parsed as Record<string, unknown>).message;
+      if (typeof message === 'string' && message.trim()) {
+        return message.trim();
+      }
+    }
+  } catch {
+    // Not JSON: an HTML error page or plain text, not worth showing.
+  }
+  return undefined;
+}
+
+const CERTIFICATE_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
+]);
+
+/** A failure below HTTP (no status), named by its kind and the host. */
+export function networkError(code: string | undefined, host: string): NexudusApiError {
+  if (code && CERTIFICATE_CODES.has(code)) {
+    return new NexudusApiError(
+      'certificate',
+      `The certificate of ${host} could not be verified (${code}). Check the address in nexudus.baseUrl, or your network's proxy and certificates.`,
+    );
+  }
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new NexudusApiError('network', `Could not find the host ${host}. Check your connection and nexudus.baseUrl.`);
+    case 'ECONNREFUSED':
+      return new NexudusApiError('network', `${host} refused the connection. Check nexudus.baseUrl, or try again later.`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+      return new NexudusApiError('network', `The connection to ${host} was cut off before the reply was complete. Try again.`);
+    default:
+      return new NexudusApiError('network', `Could not reach ${host}${code ? ` (${code})` : ''}. Check your connection and try again.`);
+  }
+}

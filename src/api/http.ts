@@ -1,0 +1,256 @@
+import nodeFetch from 'node-fetch';
+import { NexudusApiError, networkError, serverMessage } from './errors';
+
+/** The part of node-fetch's surface the client uses, so a test can count or wrap calls. */
+export type FetchLike = (
+  url: string,
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    redirect: 'manual';
+    signal: AbortSignal;
+    size: number;
+  },
+) => Promise<{
+  status: number;
+  statusText: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status?: number;
+  error?: string;
+  ms: number;
+}
+
+export interface ApiRequest {
+  baseUrl: string;
+  token: string;
+  /** Path and query below baseUrl, e.g. /api/crm/crmopportunities/1. */
+  path: string;
+  /** Names what was asked for in messages, e.g. "opportunity #1". */
+  subject: string;
+  /** The Nexudus role the endpoint needs, named in 401/403 messages. */
+  role: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpOptions {
+  fetch?: FetchLike;
+  log?: (entry: RequestLogEntry) => void;
+  /** How many times a throttled (409/429/503) request is tried again. */
+  maxRetries?: number;
+  /** The longest wait for a Retry-After before giving up instead. */
+  maxRetryWaitMs?: number;
+  maxBodyBytes?: number;
+  maxRedirects?: number;
+}
+
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const RETRYABLE_STATUSES = new Set([409, 429, 503]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+// A token is sent in a header: visible ASCII only, or node would reject the header.
+const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+
+/** Seconds or an HTTP date, as Retry-After allows; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) {
+    return undefined;
+  }
+  const trimmed = header.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    return Math.round(Number(trimmed) * 1000);
+  }
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function describeBody(text: string, contentType: string | null): string {
+  if (!text.trim()) {
+    return 'an empty reply';
+  }
+  if (/^\s*</.test(text) || contentType?.includes('html')) {
+    return 'an HTML page';
+  }
+  return 'text that is not JSON';
+}
+
+function statusError(request: ApiRequest, status: number, statusText: string, body: string, host: string): NexudusApiError {
+  const said = serverMessage(body);
+  const detail = said ? `: ${said}` : '';
+  if (status === 401) {
+    return new NexudusApiError(
+      'unauthorized',
+      `Nexudus rejected the API token (401). It may be wrong or expired, or your user may lack the ${request.role} role.`,
+      status,
+    );
+  }
+  if (status === 403) {
+    return new NexudusApiError(
+      'forbidden',
+      `Your Nexudus user may not read ${request.subject} (403). It needs the ${request.role} role, or full administrator rights.`,
+      status,
+    );
+  }
+  if (status === 404) {
+    return new NexudusApiError('notFound', `Nexudus has no ${request.subject} (404). Check the id.`, status);
+  }
+  if (RETRYABLE_STATUSES.has(status) && status !== 503) {
+    return new NexudusApiError(
+      'throttled',
+      `Nexudus is limiting how often it may be asked (${status}${statusText ? ` ${statusText}` : ''}). Wait a few seconds, then try again.`,
+      status,
+    );
+  }
+  if (status >= 500) {
+    return new NexudusApiError(
+      'serverError',
+      `Nexudus (${host}) had a problem answering for ${request.subject} (${status}${detail}). Try again later.`,
+      status,
+    );
+  }
+  return new NexudusApiError('clientError', `Nexudus refused the request for ${request.subject} (${status}${detail}).`, status);
+}
+
+function sameOrigin(a: URL, b: URL): boolean {
+  return a.origin === b.origin;
+}
+
+function errorCode(error: unknown): string | undefined {
+  const candidate = error as { code?: unknown; errno?: unknown; cause?: { code?: unknown } };
+  for (const value of [candidate?.code, candidate?.errno, candidate?.cause?.code]) {
+    if (typeof value === 'string') {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * GETs a JSON document from the Nexudus API and maps every failure to one
+ * NexudusApiError whose message a person can act on. The token goes only to
+ * the configured origin, never into a message or the log.
+ */
+export async function getJson(request: ApiRequest, options: HttpOptions = {}): Promise<{ json: unknown; text: string }> {
+  const fetchImpl = options.fetch ?? (nodeFetch as unknown as FetchLike);
+  const maxRetries = options.maxRetries ?? 3;
+  const maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
+  const maxRedirects = options.maxRedirects ?? 5;
+  const start = new URL(request.baseUrl + request.path);
+  const host = start.host;
+
+  if (!TOKEN_CHARACTERS.test(request.token)) {
+    throw new NexudusApiError('unauthorized', 'The saved API token holds characters a token cannot have. Set the token again.');
+  }
+
+  let url = start;
+  let redirects = 0;
+  for (let attempt = 0; ; attempt++) {
+    const controller = new AbortController();
+    const onCancel = () => controller.abort('cancelled');
+    request.signal?.addEventListener('abort', onCancel, { once: true });
+    const timer = setTimeout(() => controller.abort('timeout'), request.timeoutMs);
+    const began = Date.now();
+    const logPath = url.pathname + url.search;
+    try {
+      if (request.signal?.aborted) {
+        throw new NexudusApiError('cancelled', 'Cancelled.');
+      }
+      const response = await fetchImpl(url.href, {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${request.token}`, Accept: 'application/json' },
+        redirect: 'manual',
+        signal: controller.signal,
+        size: options.maxBodyBytes ?? MAX_BODY_BYTES,
+      });
+      const text = await response.text();
+      options.log?.({ method: 'GET', path: logPath, status: response.status, ms: Date.now() - began });
+
+      if (REDIRECT_STATUSES.has(response.status)) {
+        const location = response.headers.get('location');
+        const next = location ? new URL(location, url) : undefined;
+        if (!next || !sameOrigin(next, start)) {
+          throw new NexudusApiError(
+            'redirect',
+            `Nexudus sent the request on to ${next ? next.host : 'an unnamed address'}, another host than ${host}. The token was not sent there; check nexudus.baseUrl.`,
+            response.status,
+          );
+        }
+        if (++redirects > maxRedirects) {
+          throw new NexudusApiError('redirect', `${host} redirected too many times for ${request.subject}.`, response.status);
+        }
+        url = next;
+        attempt--;
+        continue;
+      }
+
+      if (RETRYABLE_STATUSES.has(response.status) && attempt < maxRetries) {
+        const wait = retryAfterMs(response.headers.get('retry-after')) ?? 1000 * 2 ** attempt;
+        if (wait <= maxRetryWaitMs) {
+          await sleep(wait, controller.signal);
+          continue;
+        }
+      }
+
+      if (response.status < 200 || response.status > 299) {
+        throw statusError(request, response.status, response.statusText, text, host);
+      }
+      try {
+        return { json: JSON.parse(text), text };
+      } catch {
+        throw new NexudusApiError(
+          'badResponse',
+          `Nexudus answered for ${request.subject} with ${describeBody(text, response.headers.get('content-type'))} instead of JSON. Try again later.`,
+          response.status,
+        );
+      }
+    } catch (error) {
+      if (error instanceof NexudusApiError) {
+        throw error;
+      }
+      const reason = controller.signal.aborted ? controller.signal.reason : undefined;
+      options.log?.({ method: 'GET', path: logPath, error: reason ?? errorCode(error) ?? 'failed', ms: Date.now() - began });
+      if (reason === 'cancelled') {
+        throw new NexudusApiError('cancelled', 'Cancelled.');
+      }
+      if (reason === 'timeout') {
+        throw new NexudusApiError(
+          'timeout',
+          `${host} did not answer within ${Math.round(request.timeoutMs / 1000)} seconds. Try again, or raise nexudus.requestTimeoutSeconds.`,
+        );
+      }
+      if ((error as { type?: string }).type === 'max-size') {
+        throw new NexudusApiError(
+          'tooLarge',
+          `The reply for ${request.subject} is larger than ${Math.round((options.maxBodyBytes ?? MAX_BODY_BYTES) / 1024 / 1024)} MB, more than any opportunity holds; it was not read.`,
+        );
+      }
+      throw networkError(errorCode(error), host);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onCancel);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { checkBaseUrl } from './api/baseUrl';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_SECONDS, Settings } from './constants';
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+export interface ApiSettings {
+  baseUrl: string;
+  timeoutMs: number;
+}
+
+/** The API address and timeout from the user's settings, checked. */
+export function readApiSettings(): ApiSettings {
+  const config = vscode.workspace.getConfiguration(Settings.section);
+  const check = checkBaseUrl(config.get<string>(Settings.baseUrl) || DEFAULT_BASE_URL);
+  if (!check.ok) {
+    throw new SettingsError(check.message);
+  }
+  const seconds = config.get<number>(Settings.requestTimeoutSeconds);
+  const timeoutSeconds = typeof seconds === 'number' && seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS;
+  return { baseUrl: check.baseUrl, timeoutMs: Math.round(timeoutSeconds * 1000) };
+}

@@ -1,0 +1,173 @@
+import type { FieldDoc } from '../docs/fieldDocs';
+
+/** A value ready to show: its text, and what to say about it on hover. */
+export interface FormattedValue {
+  text: string;
+  /** Extra detail for the value's tooltip (the raw date, the enum number). */
+  detail?: string;
+  /** How the value reads: plain, or one of the marked cases. */
+  tone: 'plain' | 'empty' | 'unknown' | 'unexpected';
+  /** A web or mail address the value can open, after a scheme check. */
+  link?: string;
+}
+
+export const EM_DASH = '\u2014';
+
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Dates are shown as the wall-clock time Nexudus sent, in the user's locale. */
+export function formatDate(raw: string, locale: string): FormattedValue | undefined {
+  const match = ISO_DATE.exec(raw.trim());
+  if (!match) {
+    return undefined;
+  }
+  const [, year, month, day, hour, minute, second, , zone] = match;
+  const wallClock = new Date(
+    Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0)),
+  );
+  if (Number.isNaN(wallClock.getTime())) {
+    return undefined;
+  }
+  const options: Intl.DateTimeFormatOptions =
+    hour === undefined ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' };
+  const zoneNote =
+    zone === undefined
+      ? 'no time zone given'
+      : zone === 'Z'
+        ? 'marked UTC (Nexudus sometimes sends the space’s local time with this mark)'
+        : `offset ${zone}`;
+  return {
+    text: safeDateFormat(locale, options).format(wallClock),
+    detail: `Sent as ${raw} (${zoneNote}).`,
+    tone: 'plain',
+  };
+}
+
+function safeDateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, options);
+  } catch {
+    return new Intl.DateTimeFormat('en', options);
+  }
+}
+
+/** An amount with its currency code: the locale's currency format when the code is a real one. */
+export function formatMoney(amount: number, currencyCode: unknown, locale: string): string {
+  if (typeof currencyCode === 'string' && /^[A-Za-z]{3}$/.test(currencyCode)) {
+    try {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency: currencyCode.toUpperCase(), currencyDisplay: 'code' }).format(amount);
+    } catch {
+      // An unknown code: fall through to the plain form.
+    }
+  }
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(amount);
+  return typeof currencyCode === 'string' && currencyCode.trim() ? `${number} ${currencyCode.trim()}` : number;
+}
+
+export function formatEnum(value: number, doc: FieldDoc): FormattedValue {
+  const name = doc.enumValues?.get(value);
+  if (name) {
+    return { text: name, detail: `${value} = ${name}${doc.enumName ? ` (${doc.enumName})` : ''}`, tone: 'plain' };
+  }
+  if (value === doc.enumNotSetValue) {
+    return { text: 'Not set', detail: `${value} = not set`, tone: 'empty' };
+  }
+  return { text: `${value} (unknown)`, detail: `${value} is not a value the documentation lists for ${doc.name}.`, tone: 'unknown' };
+}
+
+const JSON_TYPE_OF_DOC_TYPE: Record<string, string> = {
+  string: 'string',
+  integer: 'number',
+  number: 'number',
+  boolean: 'boolean',
+};
+
+/** The raw JSON of a value that is not of the documented type, marked as such. */
+export function unexpectedValue(value: unknown, expected: string): FormattedValue {
+  return { text: rawJson(value), detail: `Expected ${expected}; shown as the raw JSON Nexudus sent.`, tone: 'unexpected' };
+}
+
+function rawJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+const WEB_ADDRESS = /^https?:\/\/[^\s]+$/i;
+const EMAIL_ADDRESS = /^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/;
+
+/** The address a text value can safely open: http(s) or mailto only. */
+export function safeLink(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (EMAIL_ADDRESS.test(trimmed)) {
+    return `mailto:${trimmed}`;
+  }
+  if (/^www\.[^\s]+\.[^\s]+$/i.test(trimmed)) {
+    return `https://${trimmed}`;
+  }
+  if (WEB_ADDRESS.test(trimmed)) {
+    try {
+      const url = new URL(trimmed);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export interface FormatContext {
+  locale: string;
+  /** The record the value belongs to, for values that depend on another field (currency). */
+  record: Record<string, unknown>;
+}
+
+const CURRENCY_FIELD = 'CrmBoardColumnCrmBoardBusinessCurrencyCode';
+const MONEY_FIELDS = new Set(['Value']);
+const DATE_FIELD = /(On|Date)$/;
+
+/** A field's value as a person reads it, using what the documentation says of the field. */
+export function formatValue(name: string, value: unknown, doc: FieldDoc | undefined, context: FormatContext): FormattedValue {
+  if (value === null || value === undefined) {
+    return { text: EM_DASH, detail: value === null ? 'null: no value set.' : 'Not in the reply.', tone: 'empty' };
+  }
+  const expectedJsonType = doc ? JSON_TYPE_OF_DOC_TYPE[doc.type] : undefined;
+  if (expectedJsonType && typeof value !== expectedJsonType) {
+    return unexpectedValue(value, `${doc!.type}`);
+  }
+  if (doc?.type === 'integer' && !Number.isInteger(value)) {
+    return unexpectedValue(value, 'a whole number');
+  }
+  if (typeof value === 'boolean') {
+    return { text: value ? 'Yes' : 'No', tone: 'plain' };
+  }
+  if (typeof value === 'number') {
+    if (doc?.enumValues) {
+      return formatEnum(value, doc);
+    }
+    if (MONEY_FIELDS.has(name)) {
+      return { text: formatMoney(value, context.record[CURRENCY_FIELD], context.locale), detail: `Sent as ${value}.`, tone: 'plain' };
+    }
+    return { text: String(value), tone: 'plain' };
+  }
+  if (typeof value === 'string') {
+    if (value === '') {
+      return { text: '(empty)', detail: 'An empty text.', tone: 'empty' };
+    }
+    if (DATE_FIELD.test(name)) {
+      const date = formatDate(value, context.locale);
+      if (date) {
+        return date;
+      }
+    }
+    const link = safeLink(value);
+    return link ? { text: value, tone: 'plain', link } : { text: value, tone: 'plain' };
+  }
+  if (doc) {
+    return unexpectedValue(value, doc.type);
+  }
+  return { text: rawJson(value), detail: 'Shown as the JSON Nexudus sent.', tone: 'plain' };
+}
