@@ -30,9 +30,12 @@ async function askForId(): Promise<number | undefined> {
   return check.ok ? check.id : undefined;
 }
 
-/** nexudus.setToken: resolves true when a token was saved. */
-async function setToken(tokens: TokenStore, log: vscode.LogOutputChannel): Promise<boolean> {
-  const input = await vscode.window.showInputBox({
+/**
+ * nexudus.setToken: resolves true when a token was saved. Scripts and tests may
+ * pass the token as the argument; people are asked with a password box.
+ */
+async function setToken(tokens: TokenStore, log: vscode.LogOutputChannel, given?: unknown): Promise<boolean> {
+  const input = typeof given === 'string' ? given : await vscode.window.showInputBox({
     title: 'Nexudus: Set API Token',
     prompt: 'Your Nexudus API bearer token. It is kept in VS Code’s secret storage, never in settings.',
     password: true,
@@ -96,7 +99,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       }
       return id === undefined ? false : panels.open(id);
     }),
-    vscode.commands.registerCommand(Commands.setToken, () => setToken(tokens, log)),
+    vscode.commands.registerCommand(Commands.setToken, (token?: unknown) => setToken(tokens, log, token)),
     vscode.commands.registerCommand(Commands.clearToken, () => clearToken(tokens, log)),
   ];
 }

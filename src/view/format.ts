@@ -73,7 +73,7 @@ export function formatEnum(value: number, doc: FieldDoc): FormattedValue {
   if (value === doc.enumNotSetValue) {
     return { text: 'Not set', detail: `${value} = not set`, tone: 'empty' };
   }
-  return { text: `${value} (unknown)`, detail: `${value} is not a value the documentation lists for ${doc.name}.`, tone: 'unknown' };
+  return { text: String(value), detail: `${value} is not a value the documentation lists for ${doc.name}.`, tone: 'unknown' };
 }
 
 const JSON_TYPE_OF_DOC_TYPE: Record<string, string> = {

@@ -12,7 +12,7 @@ import * as http from 'http';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import type { Browser } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 const CODE_SERVER_VERSION = '4.139.1';
 const PACKAGE_NAME = 'nexudus-opportunities';
@@ -49,15 +49,19 @@ export interface TestSuiteOptions {
   extraEnv?: Record<string, string>;
 }
 
+/** The repo is found above this file (out/test/runner/ once bundled), else above the working directory. */
 export function repoRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (readPackageName(path.join(dir, 'package.json')) === PACKAGE_NAME) {
-      return dir;
-    }
-    if (path.dirname(dir) === dir) {
-      throw new Error(`no package.json named ${PACKAGE_NAME} above ${__dirname}`);
+  for (const start of [__dirname, process.cwd()]) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (readPackageName(path.join(dir, 'package.json')) === PACKAGE_NAME) {
+        return dir;
+      }
+      if (path.dirname(dir) === dir) {
+        break;
+      }
     }
   }
+  throw new Error(`no package.json named ${PACKAGE_NAME} above ${__dirname} or ${process.cwd()}`);
 }
 
 function readPackageName(file: string): string | undefined {
@@ -196,8 +200,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   return { url, port, recentOutput, stop: () => stopProcessGroup(child) };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
+export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
