@@ -60,6 +60,19 @@ export function describeFailure(error: unknown, canRetry: boolean): FailureMessa
   };
 }
 
+// Many requests failing together make one notification: the same text is not
+// shown again within this window. (A toast's promise stays pending while it sits
+// in the notification centre, so "still visible" cannot be told reliably.)
+const SAME_MESSAGE_WINDOW_MS = 3000;
+const lastShownAt = new Map<string, number>();
+const HISTORY_LIMIT = 200;
+const history: string[] = [];
+
+/** The notifications shown lately, newest last (for diagnostics and tests). */
+export function notificationHistory(): readonly string[] {
+  return history;
+}
+
 /**
  * Shows a failure without waiting for the user: commands return at once, and
  * the chosen button runs later. `retry` is offered where trying again can help.
@@ -70,8 +83,16 @@ export function showFailure(error: unknown, log: vscode.LogOutputChannel, retry?
     return;
   }
   log.warn(message.text);
+  const text = `Nexudus: ${message.text}`;
+  const now = Date.now();
+  if (now - (lastShownAt.get(text) ?? -Infinity) < SAME_MESSAGE_WINDOW_MS) {
+    return;
+  }
+  lastShownAt.set(text, now);
+  history.push(text);
+  history.splice(0, history.length - HISTORY_LIMIT);
   const show = message.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
-  void show(`Nexudus: ${message.text}`, ...message.buttons).then(async (choice) => {
+  void show(text, ...message.buttons).then(async (choice) => {
     if (choice === SET_TOKEN) {
       const saved = await vscode.commands.executeCommand<boolean>(Commands.setToken);
       if (saved && retry) {
