@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { NexudusApi } from '../../src/extension';
 import { NexudusStandIn, STANDIN_TOKEN } from '../standin/server';
@@ -12,10 +14,25 @@ async function extensionApi(): Promise<NexudusApi> {
   return extension.activate();
 }
 
-function opportunityTabs(): vscode.Tab[] {
+function opportunityTabLabels(): string[] {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('nexudus.opportunity'));
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('nexudus.opportunity'))
+    .map((tab) => tab.label);
+}
+
+/** The workbench's tab model reaches the extension host a moment after the panel opens. */
+async function eventually<T>(read: () => T, expected: T, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      assert.deepStrictEqual(read(), expected);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  assert.deepStrictEqual(read(), expected);
 }
 
 describe('Nexudus: Open Opportunity, in a real VS Code', function () {
@@ -35,6 +52,18 @@ describe('Nexudus: Open Opportunity, in a real VS Code', function () {
   });
 
   beforeEach(() => standIn.reset());
+
+  it('is the copy under test: the installed VSIX, or the development folder', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const installedFromVsix = Boolean(process.env.NEXUDUS_TEST_VSIX);
+    const developmentFolder = path.resolve(__dirname, '..', '..', '..');
+    assert.strictEqual(path.resolve(extension.extensionPath) === developmentFolder, !installedFromVsix, extension.extensionPath);
+    if (installedFromVsix) {
+      assert.ok(fs.existsSync(path.join(extension.extensionPath, 'dist', 'extension.js')), 'the VSIX holds the bundle');
+      assert.ok(!fs.existsSync(path.join(extension.extensionPath, 'src')), 'the VSIX holds no sources');
+      assert.ok(!fs.existsSync(path.join(extension.extensionPath, 'node_modules')), 'the VSIX holds no node_modules');
+    }
+  });
 
   it('contributes its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
@@ -64,7 +93,7 @@ describe('Nexudus: Open Opportunity, in a real VS Code', function () {
     const panels = api.openPanels();
     assert.strictEqual(panels.length, 1);
     assert.strictEqual(panels[0].title, `Opportunity #${ID}`);
-    assert.deepStrictEqual(opportunityTabs().map((tab) => tab.label), [`Opportunity #${ID}`]);
+    await eventually(opportunityTabLabels, [`Opportunity #${ID}`]);
 
     const html = panels[0].html;
     // Values of the documented example...
@@ -82,7 +111,7 @@ describe('Nexudus: Open Opportunity, in a real VS Code', function () {
   it('opening the same id again reveals and refreshes the one panel', async () => {
     await vscode.commands.executeCommand('nexudus.openOpportunity', ID);
     assert.strictEqual(api.openPanels().length, 1);
-    assert.strictEqual(opportunityTabs().length, 1);
+    await eventually(opportunityTabLabels, [`Opportunity #${ID}`]);
     assert.strictEqual(standIn.requests.length, 1, 'refreshed with one request');
   });
 

@@ -12,7 +12,8 @@ import * as http from 'http';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type Browser } from 'playwright-core';
+import * as util from 'util';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
 const CODE_SERVER_VERSION = '4.139.1';
 const PACKAGE_NAME = 'nexudus-opportunities';
@@ -40,7 +41,7 @@ export interface CodeServer {
 }
 
 export interface TestSuiteOptions {
-  /** Omit to test only extensions installed from installVsix. */
+  /** Omit to test only the extension installed from installVsix. */
   extensionDevelopmentPath?: string;
   extensionTestsPath: string;
   folder: string;
@@ -100,10 +101,13 @@ function baseArgs(opts: CodeServerOptions): string[] {
   ];
 }
 
-function spawnCodeServer(args: string[], extraEnv?: Record<string, string>): ChildProcess {
+function spawnCodeServer(opts: CodeServerOptions, args: string[]): ChildProcess {
   const { node24, entryJs } = codeServerPaths();
-  return spawn(node24, [entryJs, ...args], {
-    env: { ...process.env, ...extraEnv },
+  // The server leaves sockets in the temp dir; keep them in userDataDir.
+  const tmpDir = path.join(opts.userDataDir, 'tmp');
+  fs.mkdirSync(tmpDir, { recursive: true });
+  return spawn(node24, [entryJs, ...baseArgs(opts), ...args], {
+    env: { ...process.env, TMPDIR: tmpDir, ...opts.extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group, so stop() also ends the extension host and other children.
     detached: true,
@@ -122,7 +126,7 @@ function collectOutput(child: ChildProcess): () => string {
 }
 
 async function installExtension(opts: CodeServerOptions, vsix: string): Promise<void> {
-  const child = spawnCodeServer([...baseArgs(opts), '--install-extension', vsix], opts.extraEnv);
+  const child = spawnCodeServer(opts, ['--install-extension', vsix]);
   const output = collectOutput(child);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) {
@@ -172,15 +176,13 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
 }
 
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
-  fs.mkdirSync(opts.userDataDir, { recursive: true });
   fs.mkdirSync(opts.extensionsDir, { recursive: true });
   if (opts.installVsix) {
     await installExtension(opts, opts.installVsix);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnCodeServer([
-    ...baseArgs(opts),
+  const child = spawnCodeServer(opts, [
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     '--disable-telemetry',
@@ -189,7 +191,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     // Without it the web workbench ignores the development/test payload.
     '--vscode-option', 'enable-smoke-test-driver',
     opts.folder,
-  ], opts.extraEnv);
+  ]);
   const recentOutput = collectOutput(child);
   try {
     await waitUntilServing(url, child, recentOutput);
@@ -221,54 +223,89 @@ function remoteUri(serverPath: string): string {
   return `vscode-remote://remote${path.resolve(serverPath)}`;
 }
 
-function payloadUrl(serverUrl: string, opts: TestSuiteOptions): string {
-  const payload: [string, string][] = [
+function payloadUrl(serverUrl: string, extensionDevelopmentPath: string, opts: TestSuiteOptions): string {
+  const payload = [
+    ['extensionDevelopmentPath', remoteUri(extensionDevelopmentPath)],
     ['extensionTestsPath', remoteUri(opts.extensionTestsPath)],
     ['skipWelcome', 'true'],
+    // Any debug session id makes the workbench print the extension host's
+    // console to the page console with its arguments unformatted.
+    ['debugId', 'nexudus-tests'],
   ];
-  if (opts.extensionDevelopmentPath) {
-    payload.unshift(['extensionDevelopmentPath', remoteUri(opts.extensionDevelopmentPath)]);
-  }
   const query = new URLSearchParams({ folder: path.resolve(opts.folder), payload: JSON.stringify(payload) });
   return `${serverUrl}/?${query}`;
 }
 
+const EXTENSION_HOST_CONSOLE = '%c[Extension Host] ';
+
 /**
- * The workbench calls codeAutomationLog(level, message) for each line of its
- * log, which includes the extension host's console output. Console lines come
- * prefixed with the host's label and may carry `%c` CSS styling; strip both so
- * mocha's output reads as in a terminal.
+ * The extension host's console calls reach the page's console as
+ * console.log('%c[Extension Host] %c' + format, css, css, ...args), with the
+ * arguments intact, so util.format prints them as a terminal would.
+ * (codeAutomationLog only gets the workbench log's pre-joined strings, which
+ * lose mocha's printf-style formatting, and much unrelated noise.)
+ * Resolves with undefined for other console messages.
  */
-function writeAutomationLog(level: unknown, message: unknown): void {
-  const text = Array.isArray(message) ? message.map(String).join(' ') : String(message);
-  void level;
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+async function extensionHostLine(message: ConsoleMessage): Promise<string | undefined> {
+  const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => String(arg))));
+  if (typeof args[0] !== 'string' || !args[0].startsWith(EXTENSION_HOST_CONSOLE)) {
+    return undefined;
+  }
+  // Drop the label and its colour; the remaining %c eats the second colour.
+  args.splice(0, 2, args[0].slice(EXTENSION_HOST_CONSOLE.length));
+  return `${util.format(...args)}\n`;
 }
 
-async function runInPage(browser: Browser, serverUrl: string, opts: TestSuiteOptions): Promise<number> {
+/** Prints the extension host's console in order; flush() waits for what is pending. */
+function forwardExtensionHostConsole(page: Page): { flush(): Promise<void> } {
+  let printed = Promise.resolve();
+  page.on('console', (message) => {
+    const line = extensionHostLine(message);
+    const stream = message.type() === 'error' || message.type() === 'warning' ? process.stderr : process.stdout;
+    printed = printed.then(async () => {
+      const text = await line;
+      if (text !== undefined) {
+        stream.write(text);
+      }
+    });
+  });
+  return { flush: () => printed };
+}
+
+/** Resolves with the suite's exit code, or 1 if it never reports one. */
+async function runInPage(
+  browser: Browser,
+  server: CodeServer,
+  extensionDevelopmentPath: string,
+  opts: TestSuiteOptions,
+): Promise<number> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const page = await browser.newPage();
-  let timer: NodeJS.Timeout | undefined;
-  const exitCode = new Promise<number>((resolve) => {
-    timer = setTimeout(() => {
-      console.error(`test suite timed out after ${timeoutMs} ms`);
-      resolve(1);
-    }, timeoutMs);
-    page.on('crash', () => {
-      console.error('the browser page crashed');
-      resolve(1);
-    });
-    browser.on('disconnected', () => {
-      console.error('the browser went away');
-      resolve(1);
-    });
-    void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-  });
-  await page.exposeFunction('codeAutomationLog', writeAutomationLog);
+  let settled = false;
+  let resolveExit: (code: number) => void = () => undefined;
+  const exitCode = new Promise<number>((resolve) => (resolveExit = resolve));
+  const finish = (code: number) => {
+    settled = true;
+    resolveExit(code);
+  };
+  const abort = (reason: string) => {
+    if (!settled) {
+      console.error(`${reason}\n--- last lines of code-server output ---\n${server.recentOutput()}`);
+      finish(1);
+    }
+  };
+  const timer = setTimeout(() => abort(`test suite timed out after ${timeoutMs} ms`), timeoutMs);
+  page.on('crash', () => abort('the browser page crashed'));
+  browser.on('disconnected', () => abort('the browser went away'));
+  const output = forwardExtensionHostConsole(page);
+  await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
   try {
-    await page.goto(payloadUrl(serverUrl, opts));
-    return await exitCode;
+    await page.goto(payloadUrl(server.url, extensionDevelopmentPath, opts));
+    const code = await exitCode;
+    await output.flush();
+    return code;
   } finally {
+    settled = true;
     clearTimeout(timer);
   }
 }
@@ -286,16 +323,22 @@ export async function runTestSuite(opts: TestSuiteOptions): Promise<number> {
       extraEnv: opts.extraEnv,
     });
     browser = await launchBrowser();
-    const code = await runInPage(browser, server.url, opts);
-    if (code !== 0) {
-      console.error(`--- last lines of code-server output ---\n${server.recentOutput()}`);
-    }
-    return code;
+    return await runInPage(browser, server, opts.extensionDevelopmentPath ?? emptyDir(tempDir), opts);
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
     fs.rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * VS Code runs a test suite only in an extension development host. To test
+ * an installed extension, the development path is a folder with no extension.
+ */
+function emptyDir(tempDir: string): string {
+  const dir = path.join(tempDir, 'no-development-extension');
+  fs.mkdirSync(dir);
+  return dir;
 }
 
 function delay(ms: number): Promise<void> {
