@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl } from './api/baseUrl';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_SECONDS, Settings } from './constants';
-
-export class SettingsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SettingsError';
-  }
-}
+import { SettingsError } from './ui/failureMessages';
 
 export interface ApiSettings {
   baseUrl: string;
