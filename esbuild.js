@@ -56,6 +56,7 @@ if (withTests) {
     ...common,
     entryPoints: [
       ...filesIn('test/unit', '.test.ts'),
+      ...filesIn('test/reliability', '.ts'),
       ...filesIn('test/integration', '.ts'),
       ...filesIn('test/runner', '.ts'),
       ...filesIn('test/standin', '.ts'),

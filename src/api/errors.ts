@@ -30,9 +30,11 @@ export class NexudusApiError extends Error {
   get action(): ApiErrorAction {
     switch (this.kind) {
       case 'unauthorized':
+      case 'forbidden':
         return 'setToken';
       case 'cancelled':
       case 'notFound':
+      case 'clientError':
         return 'none';
       case 'redirect':
       case 'certificate':
@@ -89,7 +91,7 @@ export function networkError(code: string | undefined, host: string): NexudusApi
       return new NexudusApiError('network', `${host} refused the connection. Check nexudus.baseUrl, or try again later.`);
     case 'ECONNRESET':
     case 'EPIPE':
-    case 'UND_ERR_SOCKET':
+    case 'ERR_STREAM_PREMATURE_CLOSE':
       return new NexudusApiError('network', `The connection to ${host} was cut off before the reply was complete. Try again.`);
     default:
       return new NexudusApiError('network', `Could not reach ${host}${code ? ` (${code})` : ''}. Check your connection and try again.`);

@@ -174,6 +174,7 @@ export async function getJson(request: ApiRequest, options: HttpOptions = {}): P
     const timer = setTimeout(() => controller.abort('timeout'), request.timeoutMs);
     const began = Date.now();
     const logPath = url.pathname + url.search;
+    let answered = false;
     try {
       if (request.signal?.aborted) {
         throw new NexudusApiError('cancelled', 'Cancelled.');
@@ -185,6 +186,7 @@ export async function getJson(request: ApiRequest, options: HttpOptions = {}): P
         signal: controller.signal,
         size: options.maxBodyBytes ?? MAX_BODY_BYTES,
       });
+      answered = true;
       const text = await response.text();
       options.log?.({ method: 'GET', path: logPath, status: response.status, ms: Date.now() - began });
 
@@ -236,9 +238,12 @@ export async function getJson(request: ApiRequest, options: HttpOptions = {}): P
         throw new NexudusApiError('cancelled', 'Cancelled.');
       }
       if (reason === 'timeout') {
+        const seconds = Math.round(request.timeoutMs / 1000);
         throw new NexudusApiError(
           'timeout',
-          `${host} did not answer within ${Math.round(request.timeoutMs / 1000)} seconds. Try again, or raise nexudus.requestTimeoutSeconds.`,
+          answered
+            ? `${host} started answering but stopped before the reply was complete (waited ${seconds} seconds). Try again.`
+            : `${host} did not answer within ${seconds} seconds. Try again, or raise nexudus.requestTimeoutSeconds.`,
         );
       }
       if ((error as { type?: string }).type === 'max-size') {
@@ -247,7 +252,8 @@ export async function getJson(request: ApiRequest, options: HttpOptions = {}): P
           `The reply for ${request.subject} is larger than ${Math.round((options.maxBodyBytes ?? MAX_BODY_BYTES) / 1024 / 1024)} MB, more than any opportunity holds; it was not read.`,
         );
       }
-      throw networkError(errorCode(error), host);
+      // Failing after the headers arrived means the body was cut off.
+      throw networkError(errorCode(error) ?? (answered ? 'ERR_STREAM_PREMATURE_CLOSE' : undefined), host);
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onCancel);

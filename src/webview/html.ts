@@ -5,11 +5,13 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
   '`': '&#96;',
+  // HTML parsing turns CR and CR LF into LF; a reference keeps the text exact.
+  '\r': '&#13;',
 };
 
 /** Text made safe for HTML content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (char) => ESCAPES[char]);
+  return text.replace(/[&<>"'`\r]/g, (char) => ESCAPES[char]);
 }
 
 /** Documentation text with its `code` spans as <code>, everything else escaped. */
