@@ -4,17 +4,23 @@ import { Commands } from './constants';
 import { parseOpportunityId } from './input/opportunityId';
 import { LoadOpportunity, withRequestProgress } from './opportunityLoader';
 import { InvalidInputError, showFailure } from './ui/failures';
+import type { Fetched, OpportunityRecord } from './api/opportunities';
+import { OpportunityJsonDocuments } from './json/opportunityJsonDocuments';
 import { OpportunityPanels } from './webview/opportunityPanels';
 
 export interface CommandDeps {
   tokens: TokenStore;
   panels: OpportunityPanels;
+  jsonDocuments: OpportunityJsonDocuments;
+  /** Fetches with progress and failure messages; undefined when it failed. */
+  load: (id: number) => Promise<Fetched<OpportunityRecord> | undefined>;
+  extensionId: string;
   log: vscode.LogOutputChannel;
 }
 
-async function askForId(): Promise<number | undefined> {
+async function askForId(title: string): Promise<number | undefined> {
   const input = await vscode.window.showInputBox({
-    title: 'Nexudus: Open Opportunity',
+    title,
     prompt: 'The opportunity id, or a link or text that holds it',
     placeHolder: 'e.g. 87654321',
     ignoreFocusOut: true,
@@ -82,22 +88,49 @@ export function loadWithFeedback(load: LoadOpportunity, log: vscode.LogOutputCha
   };
 }
 
+/** The id a command was given, or the one the user types when it was given none. */
+async function opportunityIdFor(arg: unknown, title: string, log: vscode.LogOutputChannel): Promise<number | undefined> {
+  if (arg === undefined || arg === null || arg === '') {
+    return askForId(title);
+  }
+  const check = parseOpportunityId(arg);
+  if (!check.ok) {
+    showFailure(new InvalidInputError(check.message), log);
+    return undefined;
+  }
+  return check.id;
+}
+
+/** vscode://<publisher>.<name>/opportunity/<id>: opens that opportunity. */
+export function opportunityLink(extensionId: string, id: number): string {
+  return `${vscode.env.uriScheme}://${extensionId}/opportunity/${id}`;
+}
+
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { tokens, panels, log } = deps;
+  const { tokens, panels, jsonDocuments, load, extensionId, log } = deps;
   return [
     vscode.commands.registerCommand(Commands.openOpportunity, async (arg?: unknown) => {
-      let id: number | undefined;
-      if (arg === undefined || arg === null || arg === '') {
-        id = await askForId();
-      } else {
-        const check = parseOpportunityId(arg);
-        if (!check.ok) {
-          showFailure(new InvalidInputError(check.message), log);
-          return false;
-        }
-        id = check.id;
-      }
+      const id = await opportunityIdFor(arg, 'Nexudus: Open Opportunity', log);
       return id === undefined ? false : panels.open(id);
+    }),
+    vscode.commands.registerCommand(Commands.openAsJson, async (arg?: unknown) => {
+      const id = await opportunityIdFor(arg, 'Nexudus: Open Opportunity as JSON', log);
+      const fetched = id === undefined ? undefined : (panels.record(id) ?? (await load(id)));
+      if (id === undefined || !fetched) {
+        return false;
+      }
+      await jsonDocuments.open(id, fetched.value);
+      return true;
+    }),
+    vscode.commands.registerCommand(Commands.copyLink, async (arg?: unknown) => {
+      const id = await opportunityIdFor(arg, 'Nexudus: Copy Link to Opportunity', log);
+      if (id === undefined) {
+        return undefined;
+      }
+      const link = opportunityLink(extensionId, id);
+      await vscode.env.clipboard.writeText(link);
+      void vscode.window.showInformationMessage(`Nexudus: copied ${link}`);
+      return link;
     }),
     vscode.commands.registerCommand(Commands.setToken, (token?: unknown) => setToken(tokens, log, token)),
     vscode.commands.registerCommand(Commands.clearToken, () => clearToken(tokens, log)),

@@ -3,7 +3,41 @@ export const Commands = {
   openOpportunity: 'nexudus.openOpportunity',
   setToken: 'nexudus.setToken',
   clearToken: 'nexudus.clearToken',
+  openAsJson: 'nexudus.openAsJson',
+  copyLink: 'nexudus.copyLink',
+  refreshOpportunities: 'nexudus.refreshOpportunities',
+  filterOpportunities: 'nexudus.filterOpportunities',
+  clearOpportunityFilter: 'nexudus.clearOpportunityFilter',
+  openItem: 'nexudus.item.open',
+  refreshItem: 'nexudus.item.refresh',
+  copyItemId: 'nexudus.item.copyId',
+  copyItemJson: 'nexudus.item.copyJson',
+  removeRecent: 'nexudus.recent.remove',
 } as const;
+
+export const Views = {
+  container: 'nexudus',
+  opportunities: 'nexudus.opportunities',
+  recent: 'nexudus.recent',
+} as const;
+
+/** Context keys that package.json's `when` clauses read. */
+export const ContextKeys = {
+  hasToken: 'nexudus.hasToken',
+  /** idle, noToken, loading, empty, loaded, tokenRejected or failed. */
+  opportunitiesState: 'nexudus.opportunitiesState',
+  opportunitiesFiltered: 'nexudus.opportunitiesFiltered',
+} as const;
+
+/** Tree items' contextValue, read by the item menus. */
+export const ItemContexts = {
+  opportunity: 'opportunity',
+  recentOpportunity: 'recentOpportunity',
+  tokenRejected: 'tokenRejected',
+} as const;
+
+export const RECENT_STATE_KEY = 'nexudus.recentOpportunities';
+export const FILTER_STATE_KEY = 'nexudus.opportunityFilter';
 
 export const Settings = {
   section: 'nexudus',
@@ -16,4 +50,6 @@ export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 export const SECRET_TOKEN_KEY = 'nexudus.apiToken';
 export const OPPORTUNITY_VIEW_TYPE = 'nexudus.opportunity';
+/** Read-only JSON documents of fetched opportunities: nexudus-opportunity:/<id>.json */
+export const JSON_DOCUMENT_SCHEME = 'nexudus-opportunity';
 export const LOG_CHANNEL_NAME = 'Nexudus';

@@ -1,26 +1,52 @@
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { loadWithFeedback, registerCommands } from './commands';
-import { Commands, LOG_CHANNEL_NAME, SECRET_TOKEN_KEY } from './constants';
+import { Commands, LOG_CHANNEL_NAME, OPPORTUNITY_VIEW_TYPE, SECRET_TOKEN_KEY } from './constants';
+import { OpportunityJsonDocuments } from './json/opportunityJsonDocuments';
 import { opportunityLoader } from './opportunityLoader';
+import { createSidebar, SidebarApi } from './sidebar';
+import { notificationHistory } from './ui/failures';
+import { registerUriHandler } from './uriHandler';
 import { OpportunityPanels } from './webview/opportunityPanels';
 
 /** What the extension offers other code, tests included. Never the token. */
 export interface NexudusApi {
   openPanels(): { id: number; title: string; html: string }[];
+  sidebar: SidebarApi;
+  /** What a person has been shown and where the extension writes, for checks that nothing leaks. */
+  diagnostics: { notifications(): readonly string[]; logFolder: string; globalStorageFolder: string };
 }
 
 export function activate(context: vscode.ExtensionContext): NexudusApi {
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const tokens = new TokenStore(context.secrets, SECRET_TOKEN_KEY);
-  const load = loadWithFeedback(opportunityLoader(tokens, log), log, (id) =>
+  const loadOne = opportunityLoader(tokens, log);
+  const load = loadWithFeedback(loadOne, log, (id) =>
     vscode.commands.executeCommand(Commands.openOpportunity, id),
   );
-  const panels = new OpportunityPanels(context.extensionUri, { load });
+  const sidebar = createSidebar(context, { tokens, log, loadOne });
+  const panels = new OpportunityPanels(context.extensionUri, { load: sidebar.watchLoads(load) });
+  const jsonDocuments = new OpportunityJsonDocuments();
 
-  context.subscriptions.push(log, panels, ...registerCommands({ tokens, panels, log }));
+  context.subscriptions.push(
+    log,
+    panels,
+    vscode.window.registerWebviewPanelSerializer(OPPORTUNITY_VIEW_TYPE, panels),
+    ...jsonDocuments.register(),
+    registerUriHandler(log),
+    ...registerCommands({ tokens, panels, jsonDocuments, load, extensionId: context.extension.id, log }),
+    ...sidebar.disposables,
+  );
 
-  return { openPanels: () => panels.snapshot() };
+  return {
+    openPanels: () => panels.snapshot(),
+    sidebar: sidebar.api,
+    diagnostics: {
+      notifications: () => [...notificationHistory()],
+      logFolder: context.logUri.fsPath,
+      globalStorageFolder: context.globalStorageUri.fsPath,
+    },
+  };
 }
 
 export function deactivate(): void {}

@@ -40,3 +40,10 @@ export function parseOpportunityId(input: unknown): IdCheck {
   }
   return { ok: true, id };
 }
+
+/** The opportunity id of a deep link's path, /opportunity/<id>. */
+export function opportunityIdFromLinkPath(path: string): number | undefined {
+  const match = /^\/opportunity\/(\d+)\/?$/.exec(path);
+  const check = match ? parseOpportunityId(match[1]) : undefined;
+  return check?.ok ? check.id : undefined;
+}

@@ -1,20 +1,22 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Fetched, OpportunityRecord } from '../api/opportunities';
-import { OPPORTUNITY_VIEW_TYPE } from '../constants';
+import { Commands, OPPORTUNITY_VIEW_TYPE } from '../constants';
 import { opportunityDocumentation } from '../docs';
-import { buildOpportunityView } from '../view/opportunityModel';
+import { parseOpportunityId } from '../input/opportunityId';
 import { safeLink } from '../view/format';
-import { PageResources, renderOpportunityPage } from './renderOpportunity';
+import { buildOpportunityView } from '../view/opportunityModel';
+import { PageResources, renderNoticePage, renderOpportunityPage } from './renderOpportunity';
 
 /** Messages the panel's script sends. */
-type PanelMessage = { type: 'refresh' } | { type: 'copyJson' } | { type: 'openLink'; url: string };
+type PanelMessage = { type: 'refresh' } | { type: 'copyJson' } | { type: 'openJson' } | { type: 'openLink'; url: string };
 
 function isPanelMessage(message: unknown): message is PanelMessage {
   const candidate = message as { type?: unknown; url?: unknown } | null;
   switch (candidate?.type) {
     case 'refresh':
     case 'copyJson':
+    case 'openJson':
       return true;
     case 'openLink':
       return typeof candidate.url === 'string';
@@ -40,20 +42,28 @@ export interface PanelHost {
   load(id: number): Promise<Fetched<OpportunityRecord> | undefined>;
 }
 
+function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableFindWidget: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
 /** One webview panel per opportunity id. */
 class OpportunityPanel {
-  private fetched: Fetched<OpportunityRecord>;
+  /** The last record loaded; kept when a refresh fails, so nothing on screen is lost. */
+  private fetched: Fetched<OpportunityRecord> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     readonly id: number,
     readonly panel: vscode.WebviewPanel,
-    fetched: Fetched<OpportunityRecord>,
     private readonly extensionUri: vscode.Uri,
     private readonly host: PanelHost,
     onDispose: () => void,
   ) {
-    this.fetched = fetched;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'nexudus.svg');
     this.disposables.push(
       panel.onDidDispose(() => {
         onDispose();
@@ -61,33 +71,37 @@ class OpportunityPanel {
       }),
       panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
     );
-    this.render();
   }
 
-  get record(): OpportunityRecord {
-    return this.fetched.value;
+  get current(): Fetched<OpportunityRecord> | undefined {
+    return this.fetched;
   }
 
   show(fetched: Fetched<OpportunityRecord>): void {
     this.fetched = fetched;
-    this.render();
+    const view = buildOpportunityView(fetched.value, opportunityDocumentation(), vscode.env.language, this.id);
+    this.panel.title = view.title;
+    this.panel.webview.html = renderOpportunityPage(view, this.resources());
+  }
+
+  showNotice(text: string, retry: boolean): void {
+    const title = `Opportunity #${this.id}`;
+    this.panel.title = title;
+    this.panel.webview.html = renderNoticePage(this.id, { title, text, retry }, this.resources());
   }
 
   async refresh(): Promise<void> {
-    void this.panel.webview.postMessage({ type: 'status', text: 'Refreshing…' });
+    if (this.fetched) {
+      void this.panel.webview.postMessage({ type: 'status', text: 'Refreshing…' });
+    }
     const fetched = await this.host.load(this.id);
     if (fetched) {
       this.show(fetched);
-    } else {
-      // The last good copy stays on screen; the failure has its own message.
+    } else if (this.fetched) {
       void this.panel.webview.postMessage({ type: 'status', text: 'Refresh failed; showing the last copy loaded.' });
+    } else {
+      this.showNotice('This opportunity could not be loaded. The notification says why.', true);
     }
-  }
-
-  private render(): void {
-    const view = buildOpportunityView(this.fetched.value, opportunityDocumentation(), vscode.env.language, this.id);
-    this.panel.title = view.title;
-    this.panel.webview.html = renderOpportunityPage(view, this.resources());
   }
 
   private resources(): PageResources {
@@ -110,8 +124,13 @@ class OpportunityPanel {
         await this.refresh();
         return;
       case 'copyJson':
-        await vscode.env.clipboard.writeText(this.fetched.rawText);
-        void this.panel.webview.postMessage({ type: 'status', text: 'Copied the JSON to the clipboard.' });
+        if (this.fetched) {
+          await vscode.env.clipboard.writeText(this.fetched.rawText);
+          void this.panel.webview.postMessage({ type: 'status', text: 'Copied the JSON to the clipboard.' });
+        }
+        return;
+      case 'openJson':
+        await vscode.commands.executeCommand(Commands.openAsJson, this.id);
         return;
       case 'openLink': {
         const uri = checkedExternalUri(message.url);
@@ -124,7 +143,7 @@ class OpportunityPanel {
   }
 }
 
-export class OpportunityPanels implements vscode.Disposable {
+export class OpportunityPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly panels = new Map<number, OpportunityPanel>();
 
   constructor(
@@ -138,7 +157,7 @@ export class OpportunityPanels implements vscode.Disposable {
     if (existing) {
       existing.panel.reveal();
       await existing.refresh();
-      return true;
+      return existing.current !== undefined;
     }
     const fetched = await this.host.load(id);
     if (!fetched) {
@@ -151,14 +170,27 @@ export class OpportunityPanels implements vscode.Disposable {
       raced.panel.reveal();
       return true;
     }
-    const panel = vscode.window.createWebviewPanel(OPPORTUNITY_VIEW_TYPE, `Opportunity #${id}`, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
-    });
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'nexudus.svg');
-    this.panels.set(id, new OpportunityPanel(id, panel, fetched, this.extensionUri, this.host, () => this.panels.delete(id)));
+    const panel = vscode.window.createWebviewPanel(OPPORTUNITY_VIEW_TYPE, `Opportunity #${id}`, vscode.ViewColumn.Active, panelOptions(this.extensionUri));
+    this.track(id, panel).show(fetched);
     return true;
+  }
+
+  /** After Reload Window: the panel comes back empty with the state its page saved; fetch it again. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const check = parseOpportunityId((state as { id?: unknown } | undefined)?.id);
+    if (!check.ok || this.panels.has(check.id)) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = panelOptions(this.extensionUri);
+    const restored = this.track(check.id, panel);
+    restored.showNotice('Loading…', false);
+    await restored.refresh();
+  }
+
+  /** The record an open panel shows, if any. */
+  record(id: number): Fetched<OpportunityRecord> | undefined {
+    return this.panels.get(id)?.current;
   }
 
   /** What each open panel shows, for tests and diagnostics: never holds the token. */
@@ -169,5 +201,11 @@ export class OpportunityPanels implements vscode.Disposable {
   dispose(): void {
     this.panels.forEach((p) => p.panel.dispose());
     this.panels.clear();
+  }
+
+  private track(id: number, panel: vscode.WebviewPanel): OpportunityPanel {
+    const tracked = new OpportunityPanel(id, panel, this.extensionUri, this.host, () => this.panels.delete(id));
+    this.panels.set(id, tracked);
+    return tracked;
   }
 }

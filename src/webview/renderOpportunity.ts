@@ -22,8 +22,8 @@ function contentSecurityPolicy(resources: PageResources): string {
   ].join('; ');
 }
 
-/** The page skeleton every panel state shares. */
-export function page(title: string, body: string, resources: PageResources): string {
+/** The page skeleton every panel state shares; the id lets the page keep its state across reloads. */
+export function page(title: string, body: string, resources: PageResources, opportunityId?: number): string {
   const codicons = resources.codiconUri ? `\n<link rel="stylesheet" href="${escapeHtml(resources.codiconUri)}">` : '';
   return `<!DOCTYPE html>
 <html lang="en">
@@ -34,7 +34,7 @@ export function page(title: string, body: string, resources: PageResources): str
 <link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
 <title>${escapeHtml(title)}</title>
 </head>
-<body>
+<body${opportunityId === undefined ? '' : ` data-opportunity-id="${opportunityId}"`}>
 ${body}
 <script nonce="${escapeHtml(resources.nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
 </body>
@@ -133,11 +133,22 @@ ${essentials(view)}
 <div class="actions" role="toolbar" aria-label="Opportunity actions">
 <button type="button" data-action="refresh">Refresh</button>
 <button type="button" data-action="copyJson" class="secondary">Copy JSON</button>
+<button type="button" data-action="openJson" class="secondary">Open as JSON</button>
 </div>
 <p class="status-line" role="status" aria-live="polite"></p>
 </header>
 <main>
 ${view.groups.map(group).join('\n')}
 </main>`;
-  return page(view.title, body, resources);
+  return page(view.title, body, resources, view.id);
+}
+
+/** A panel that has no record to show yet (restoring) or could not load one. */
+export function renderNoticePage(id: number, notice: { title: string; text: string; retry: boolean }, resources: PageResources): string {
+  const retry = notice.retry ? '\n<div class="actions"><button type="button" data-action="refresh">Retry</button></div>' : '';
+  const body = `<header class="header">
+<h1 id="opportunity-name">${escapeHtml(notice.title)}</h1>
+<p class="notice" role="status">${escapeHtml(notice.text)}</p>${retry}
+</header>`;
+  return page(notice.title, body, resources, id);
 }

@@ -4,8 +4,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { NexudusApi } from '../../src/extension';
 import { NexudusStandIn, STANDIN_TOKEN } from '../standin/server';
+import { EXTENSION_ID } from './surfaces';
 
-const EXTENSION_ID = 'coworking-tools.nexudus-opportunities';
 const ID = 87654321;
 
 async function extensionApi(): Promise<NexudusApi> {

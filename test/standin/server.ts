@@ -41,8 +41,10 @@ export interface StandInOptions {
   maxPageSize?: number;
   /** Answer 409 when requests come closer together than this (ms); off when 0. */
   minIntervalMs?: number;
-  /** Delay before every list page, so tests can reorder replies. */
+  /** Delay before every page of the opportunity list, so tests can reorder replies. */
   listDelayMs?: (page: number) => number;
+  /** CRM stages (board columns: Id, CrmBoardId, Name, Position) listed by /api/crm/crmboardcolumns. */
+  stages?: Record<string, unknown>[];
 }
 
 export const STANDIN_TOKEN = 'standin-token-0123456789';
@@ -65,7 +67,7 @@ export class NexudusStandIn {
     for (const record of options.records ?? []) {
       this.byId.set(Number(record.Id), JSON.stringify(record));
     }
-    this.listed = options.records ?? [];
+    this.listed = [...(options.records ?? [])];
   }
 
   static async start(options: StandInOptions = {}): Promise<NexudusStandIn> {
@@ -86,6 +88,13 @@ export class NexudusStandIn {
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Replaces a record (matched by Id) as served by id and in the list, as an edit in Nexudus would. */
+  putRecord(record: Record<string, unknown>): void {
+    this.byId.set(Number(record.Id), JSON.stringify(record));
+    const index = this.listed.findIndex((listed) => listed.Id === record.Id);
+    this.listed.splice(index < 0 ? this.listed.length : index, index < 0 ? 0 : 1, record);
   }
 
   /** Makes matching requests behave as scripted, newest script first. */
@@ -148,17 +157,22 @@ export class NexudusStandIn {
       return record ? json(200, record) : json(404, '"Not found"');
     }
     if (url.pathname === '/api/crm/crmopportunities') {
-      return this.listPage(url);
+      const delay = this.options.listDelayMs?.(Number(url.searchParams.get('page') ?? 1)) ?? 0;
+      const page = this.listPage(url, this.listed);
+      return delay > 0 ? { kind: 'delayHeaders', ms: delay, then: page } : page;
+    }
+    if (url.pathname === '/api/crm/crmboardcolumns') {
+      return this.listPage(url, this.options.stages ?? []);
     }
     return json(404, '{"Message":"No HTTP resource was found that matches the request URI."}');
   }
 
-  private listPage(url: URL): Behaviour {
+  private listPage(url: URL, listed: Record<string, unknown>[]): Behaviour {
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
     const requested = Number(url.searchParams.get('size') ?? 25) || 25;
     const size = Math.min(requested, this.options.maxPageSize ?? 1000);
-    const total = this.listed.length;
-    const records = this.listed.slice((page - 1) * size, page * size);
+    const total = listed.length;
+    const records = listed.slice((page - 1) * size, page * size);
     const totalPages = Math.max(1, Math.ceil(total / size));
     const body = JSON.stringify({
       Records: records,
@@ -173,8 +187,7 @@ export class NexudusStandIn {
       HasNextPage: page < totalPages,
       HasPreviousPage: page > 1,
     });
-    const delay = this.options.listDelayMs?.(page) ?? 0;
-    return delay > 0 ? { kind: 'delayHeaders', ms: delay, then: json(200, body) } : json(200, body);
+    return json(200, body);
   }
 
   private perform(behaviour: Behaviour, request: http.IncomingMessage, response: http.ServerResponse): void {

@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { Commands, ItemContexts } from '../constants';
+import type { RecentEntry } from '../recent';
+import type { OpportunityNode } from './opportunitiesController';
+import type { OpportunitySummary, StatusKind } from './opportunitySummary';
+
+// Shapes differ by status, so the icons read without colour; colour only adds to them.
+const STATUS_ICONS: Record<StatusKind, vscode.ThemeIcon> = {
+  inProgress: new vscode.ThemeIcon('circle-outline'),
+  won: new vscode.ThemeIcon('pass', new vscode.ThemeColor('charts.green')),
+  lost: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('charts.red')),
+  unknown: new vscode.ThemeIcon('question'),
+};
+
+function opportunities(count: number): string {
+  return `${count.toLocaleString()} ${count === 1 ? 'opportunity' : 'opportunities'}`;
+}
+
+function openCommand(id: number): vscode.Command {
+  return { command: Commands.openOpportunity, title: 'Open Opportunity', arguments: [id] };
+}
+
+/** The tooltip as Markdown: record text goes in through appendText, so it is escaped, never markup. */
+function tooltip(summary: OpportunitySummary): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString();
+  markdown.appendMarkdown('**');
+  markdown.appendText(summary.label);
+  markdown.appendMarkdown('**\n\n');
+  for (const detail of summary.details) {
+    markdown.appendText(`${detail.label}: `);
+    markdown.appendText(detail.value);
+    markdown.appendMarkdown('  \n');
+  }
+  return markdown;
+}
+
+function opportunityItem(summary: OpportunitySummary): vscode.TreeItem {
+  const item = new vscode.TreeItem(summary.label, vscode.TreeItemCollapsibleState.None);
+  item.id = `opportunity:${summary.id}`;
+  item.description = summary.description;
+  item.iconPath = STATUS_ICONS[summary.status];
+  item.tooltip = tooltip(summary);
+  item.accessibilityInformation = { label: summary.accessibilityLabel };
+  item.contextValue = ItemContexts.opportunity;
+  item.command = openCommand(summary.id);
+  return item;
+}
+
+export function opportunityTreeItem(node: OpportunityNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'board':
+    case 'stage': {
+      const isBoard = node.kind === 'board';
+      const item = new vscode.TreeItem(
+        node.name,
+        isBoard ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
+      item.id = node.key;
+      item.description = node.count.toLocaleString();
+      item.iconPath = new vscode.ThemeIcon(isBoard ? 'project' : 'list-flat');
+      const what = `${isBoard ? 'Board' : 'Stage'} ${node.name}`;
+      item.tooltip = `${what}: ${opportunities(node.count)}`;
+      item.accessibilityInformation = { label: `${what}, ${opportunities(node.count)}` };
+      item.contextValue = node.kind;
+      return item;
+    }
+    case 'opportunity':
+      return opportunityItem(node.summary);
+    case 'problem': {
+      const rejected = node.problem === 'tokenRejected';
+      const item = new vscode.TreeItem(rejected ? 'Token rejected: set a new API token' : 'Could not list opportunities: retry');
+      item.id = `problem:${node.problem}`;
+      item.iconPath = new vscode.ThemeIcon(rejected ? 'key' : 'warning');
+      item.tooltip = node.message;
+      item.accessibilityInformation = { label: `${item.label as string}. ${node.message}` };
+      item.contextValue = rejected ? ItemContexts.tokenRejected : 'listFailed';
+      item.command = rejected
+        ? { command: Commands.setToken, title: 'Set API Token' }
+        : { command: Commands.refreshOpportunities, title: 'Refresh' };
+      return item;
+    }
+  }
+}
+
+export function recentTreeItem(entry: RecentEntry): vscode.TreeItem {
+  const item = new vscode.TreeItem(entry.name, vscode.TreeItemCollapsibleState.None);
+  item.id = `recent:${entry.id}`;
+  item.description = `#${entry.id}`;
+  item.iconPath = new vscode.ThemeIcon('history');
+  item.tooltip = `${entry.name} (#${entry.id})`;
+  item.accessibilityInformation = { label: `${entry.name}, opportunity ${entry.id}` };
+  item.contextValue = ItemContexts.recentOpportunity;
+  item.command = openCommand(entry.id);
+  return item;
+}
