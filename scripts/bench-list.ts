@@ -10,8 +10,9 @@
  * the stand-in runs in this one and, like Nexudus, answers 409 to requests
  * that come less than 100 ms apart.
  */
-import { execFileSync } from 'child_process';
-import { getJson, RequestLogEntry } from '../src/api/http';
+import { execFile } from 'child_process';
+import { promisify } from 'util';
+import { requestJson, RequestLogEntry } from '../src/api/http';
 import { LIST_MAX_IN_FLIGHT, LIST_MIN_INTERVAL_MS, LIST_PAGE_SIZE, listOpportunities } from '../src/api/listOpportunities';
 import { ConnectionSettings } from '../src/api/opportunities';
 import { RequestPacer } from '../src/api/pacer';
@@ -39,7 +40,7 @@ async function listSequentially(connection: ConnectionSettings, log: (entry: Req
   const records: unknown[] = [];
   for (let page = 1, lastPage = 1; page <= lastPage; page++) {
     const path = `/api/crm/crmopportunities?page=${page}&size=${LIST_PAGE_SIZE}&orderBy=Id`;
-    const { json } = await getJson({ ...connection, path, subject: 'the opportunity list', role: 'CrmOpportunity-List' }, { log });
+    const { json } = await requestJson({ ...connection, path, subject: 'the opportunity list', role: 'CrmOpportunity-List' }, { log });
     const envelope = readListEnvelope(json)!;
     records.push(...envelope.records);
     lastPage = envelope.totalPages ?? lastPage;
@@ -107,8 +108,9 @@ async function main(): Promise<void> {
         standIn.reset();
         // Each way starts after the stand-in's throttling window has passed.
         await new Promise((resolve) => setTimeout(resolve, 200));
-        const output = execFileSync(process.execPath, [__filename, '--measure', way, standIn.url], { encoding: 'utf8' });
-        const figures = JSON.parse(output) as Figures;
+        // Asynchronously: the stand-in answers from this process's event loop.
+        const { stdout } = await promisify(execFile)(process.execPath, [__filename, '--measure', way, standIn.url], { encoding: 'utf8' });
+        const figures = JSON.parse(stdout) as Figures;
         if (figures.records !== RECORDS || figures.requests !== standIn.requests.length) {
           throw new Error(`${way}: listed ${figures.records} records in ${figures.requests} requests; the stand-in saw ${standIn.requests.length}.`);
         }

@@ -7,6 +7,7 @@ export type FetchLike = (
   init: {
     method: string;
     headers: Record<string, string>;
+    body?: string;
     redirect: 'manual';
     signal: AbortSignal;
     size: number;
@@ -28,7 +29,8 @@ export interface RequestLogEntry {
 
 export interface ApiRequest {
   baseUrl: string;
-  token: string;
+  /** The bearer token; none for the sign-in endpoint. */
+  token?: string;
   /** Path and query below baseUrl, e.g. /api/crm/crmopportunities/1. */
   path: string;
   /** Names what was asked for in messages, e.g. "opportunity #1". */
@@ -37,6 +39,11 @@ export interface ApiRequest {
   role: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** POSTs these fields form-encoded (the sign-in endpoint refuses JSON); GET when absent. */
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** Error statuses the caller reads itself (the sign-in endpoint's 400 replies) instead of a thrown error. */
+  passStatuses?: number[];
 }
 
 export interface HttpOptions {
@@ -149,11 +156,14 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * GETs a JSON document from the Nexudus API and maps every failure to one
+ * Asks the Nexudus API for a JSON document and maps every failure to one
  * NexudusApiError whose message a person can act on. The token goes only to
  * the configured origin, never into a message or the log.
  */
-export async function getJson(request: ApiRequest, options: HttpOptions = {}): Promise<{ json: unknown; text: string }> {
+export async function requestJson(
+  request: ApiRequest,
+  options: HttpOptions = {},
+): Promise<{ json: unknown; text: string; status: number }> {
   const fetchImpl = options.fetch ?? (nodeFetch as unknown as FetchLike);
   const maxRetries = options.maxRetries ?? 3;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
@@ -161,7 +171,15 @@ export async function getJson(request: ApiRequest, options: HttpOptions = {}): P
   const start = new URL(request.baseUrl + request.path);
   const host = start.host;
 
-  if (!TOKEN_CHARACTERS.test(request.token)) {
+  const method = request.form ? 'POST' : 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+  if (request.form) {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
+  if (request.token !== undefined) {
+    headers.Authorization = `Bearer ${request.token}`;
+  }
+  if (request.token !== undefined && !TOKEN_CHARACTERS.test(request.token)) {
     throw new NexudusApiError('unauthorized', 'The saved API token holds characters a token cannot have. Set the token again.');
   }
 
@@ -180,15 +198,16 @@ export async function getJson(request: ApiRequest, options: HttpOptions = {}): P
         throw new NexudusApiError('cancelled', 'Cancelled.');
       }
       const response = await fetchImpl(url.href, {
-        method: 'GET',
-        headers: { Authorization: `Bearer ${request.token}`, Accept: 'application/json' },
+        method,
+        headers,
+        body: request.form && new URLSearchParams(request.form).toString(),
         redirect: 'manual',
         signal: controller.signal,
         size: options.maxBodyBytes ?? MAX_BODY_BYTES,
       });
       answered = true;
       const text = await response.text();
-      options.log?.({ method: 'GET', path: logPath, status: response.status, ms: Date.now() - began });
+      options.log?.({ method, path: logPath, status: response.status, ms: Date.now() - began });
 
       if (REDIRECT_STATUSES.has(response.status)) {
         const location = response.headers.get('location');
@@ -216,11 +235,12 @@ export async function getJson(request: ApiRequest, options: HttpOptions = {}): P
         }
       }
 
-      if (response.status < 200 || response.status > 299) {
+      const passed = request.passStatuses?.includes(response.status);
+      if (!passed && (response.status < 200 || response.status > 299)) {
         throw statusError(request, response.status, response.statusText, text, host);
       }
       try {
-        return { json: JSON.parse(text), text };
+        return { json: JSON.parse(text), text, status: response.status };
       } catch {
         throw new NexudusApiError(
           'badResponse',
@@ -233,7 +253,7 @@ export async function getJson(request: ApiRequest, options: HttpOptions = {}): P
         throw error;
       }
       const reason = controller.signal.aborted ? controller.signal.reason : undefined;
-      options.log?.({ method: 'GET', path: logPath, error: reason ?? errorCode(error) ?? 'failed', ms: Date.now() - began });
+      options.log?.({ method, path: logPath, error: reason ?? errorCode(error) ?? 'failed', ms: Date.now() - began });
       if (reason === 'cancelled') {
         throw new NexudusApiError('cancelled', 'Cancelled.');
       }

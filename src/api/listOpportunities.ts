@@ -1,5 +1,5 @@
 import { NexudusApiError } from './errors';
-import { getJson, HttpOptions } from './http';
+import { requestJson, HttpOptions } from './http';
 import { ConnectionSettings, OpportunityRecord } from './opportunities';
 import { RequestPacer } from './pacer';
 import { fetchAllPages, ListPage, PageFetcher, PagingProgress, readListEnvelope } from './paging';
@@ -32,7 +32,7 @@ function listFetcher(connection: ConnectionSettings, path: string, subject: stri
   return async (page, size, signal): Promise<ListPage<unknown>> => {
     // Ordered by Id, which is unique, so no record moves between pages fetched at different times.
     const query = `?page=${page}&size=${size}&orderBy=Id`;
-    const { json } = await getJson({ ...connection, path: path + query, subject, role, signal }, http);
+    const { json } = await requestJson({ ...connection, path: path + query, subject, role, signal }, http);
     const envelope = readListEnvelope(json);
     if (!envelope) {
       throw new NexudusApiError('badResponse', `Nexudus answered for ${subject} with something other than a list of records. Try again later.`, 200);

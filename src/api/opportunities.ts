@@ -1,5 +1,5 @@
 import { NexudusApiError } from './errors';
-import { getJson, HttpOptions } from './http';
+import { requestJson, HttpOptions } from './http';
 
 /** An opportunity as the API returned it: every field kept, documented or not. */
 export type OpportunityRecord = Record<string, unknown> & { Id?: unknown };
@@ -34,7 +34,7 @@ export async function fetchOpportunity(
   options?: HttpOptions,
 ): Promise<Fetched<OpportunityRecord>> {
   const subject = `opportunity #${id}`;
-  const { json, text } = await getJson(
+  const { json, text } = await requestJson(
     { ...connection, path: `/api/crm/crmopportunities/${id}`, subject, role: 'CrmOpportunity-Read', signal },
     options,
   );

@@ -1,5 +1,6 @@
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
+import { StandInAccount, StandInAccounts } from './accounts';
 import { DOCUMENTED_EXAMPLE_ID, documentedExampleText } from './documentedExample';
 
 /**
@@ -45,6 +46,8 @@ export interface StandInOptions {
   listDelayMs?: (page: number) => number;
   /** CRM stages (board columns: Id, CrmBoardId, Name, Position) listed by /api/crm/crmboardcolumns. */
   stages?: Record<string, unknown>[];
+  /** Users who may sign in through POST /api/token. */
+  accounts?: StandInAccount[];
 }
 
 export const STANDIN_TOKEN = 'standin-token-0123456789';
@@ -53,6 +56,7 @@ export const THROTTLED_STATUS_TEXT = 'You must wait before accessing this url ag
 
 export class NexudusStandIn {
   readonly requests: RecordedRequest[] = [];
+  readonly accounts: StandInAccounts;
   private readonly scripts: Script[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly byId = new Map<number, string>();
@@ -63,6 +67,7 @@ export class NexudusStandIn {
     private readonly server: http.Server,
     private readonly options: StandInOptions,
   ) {
+    this.accounts = new StandInAccounts(options.accounts ?? []);
     this.byId.set(DOCUMENTED_EXAMPLE_ID, documentedExampleText());
     for (const record of options.records ?? []) {
       this.byId.set(Number(record.Id), JSON.stringify(record));
@@ -134,6 +139,16 @@ export class NexudusStandIn {
       this.perform(scripted, request, response);
       return;
     }
+    if (request.method === 'POST' && path === '/api/token') {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const clientId = request.headers.client_id;
+        const answer = this.accounts.answer(request.headers['content-type'], Buffer.concat(chunks).toString('utf8'), Array.isArray(clientId) ? clientId[0] : clientId);
+        this.perform(answer, request, response);
+      });
+      return;
+    }
     const tooSoon = this.options.minIntervalMs && now - this.lastRequestAt < this.options.minIntervalMs;
     this.lastRequestAt = now;
     if (tooSoon) {
@@ -147,7 +162,7 @@ export class NexudusStandIn {
   private answer(request: http.IncomingMessage, path: string): Behaviour {
     const tokens = this.options.tokens ?? [STANDIN_TOKEN];
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!bearer || !tokens.includes(bearer)) {
+    if (!bearer || !(tokens.includes(bearer) || this.accounts.isValidAccessToken(bearer))) {
       return json(401, UNAUTHORIZED_BODY);
     }
     const url = new URL(path, 'http://standin');
