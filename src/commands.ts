@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { TokenStore, checkToken } from './auth/tokenStore';
-import { Commands } from './constants';
+import { NexudusAuthenticationProvider } from './auth/authProvider';
+import { AUTH_PROVIDER_ID, Commands } from './constants';
 import { parseOpportunityId } from './input/opportunityId';
 import { LoadOpportunity, withRequestProgress } from './opportunityLoader';
 import { InvalidInputError, showFailure } from './ui/failures';
@@ -10,6 +11,7 @@ import { OpportunityPanels } from './webview/opportunityPanels';
 
 export interface CommandDeps {
   tokens: TokenStore;
+  provider: NexudusAuthenticationProvider;
   panels: OpportunityPanels;
   jsonDocuments: OpportunityJsonDocuments;
   /** Fetches with progress and failure messages; undefined when it failed. */
@@ -65,6 +67,19 @@ async function setToken(tokens: TokenStore, log: vscode.LogOutputChannel, given?
   return true;
 }
 
+/** nexudus.signIn: through VS Code's authentication API, so the account shows in the Accounts menu. */
+async function signIn(log: vscode.LogOutputChannel): Promise<boolean> {
+  try {
+    const session = await vscode.authentication.getSession(AUTH_PROVIDER_ID, [], { createIfNone: true });
+    void vscode.window.showInformationMessage(`Nexudus: signed in as ${session.account.label}.`);
+    return true;
+  } catch (error) {
+    // Cancelled, or failed with its own message already shown by the sign-in flow.
+    log.info(`Sign-in ended without a session: ${error instanceof Error ? error.name : 'unknown'}.`);
+    return false;
+  }
+}
+
 async function clearToken(tokens: TokenStore, log: vscode.LogOutputChannel): Promise<void> {
   try {
     await tokens.clear();
@@ -107,8 +122,13 @@ export function opportunityLink(extensionId: string, id: number): string {
 }
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { tokens, panels, jsonDocuments, load, extensionId, log } = deps;
+  const { tokens, provider, panels, jsonDocuments, load, extensionId, log } = deps;
   return [
+    vscode.commands.registerCommand(Commands.signIn, () => signIn(log)),
+    vscode.commands.registerCommand(Commands.signOut, async () => {
+      await provider.removeSession();
+      void vscode.window.showInformationMessage('Nexudus: signed out.');
+    }),
     vscode.commands.registerCommand(Commands.openOpportunity, async (arg?: unknown) => {
       const id = await opportunityIdFor(arg, 'Nexudus: Open Opportunity', log);
       return id === undefined ? false : panels.open(id);

@@ -3,6 +3,8 @@ export const Commands = {
   openOpportunity: 'nexudus.openOpportunity',
   setToken: 'nexudus.setToken',
   clearToken: 'nexudus.clearToken',
+  signIn: 'nexudus.signIn',
+  signOut: 'nexudus.signOut',
   openAsJson: 'nexudus.openAsJson',
   copyLink: 'nexudus.copyLink',
   refreshOpportunities: 'nexudus.refreshOpportunities',
@@ -16,7 +18,6 @@ export const Commands = {
 } as const;
 
 export const Views = {
-  container: 'nexudus',
   opportunities: 'nexudus.opportunities',
   recent: 'nexudus.recent',
 } as const;
@@ -49,6 +50,9 @@ export const DEFAULT_BASE_URL = 'https://spaces.nexudus.com';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 export const SECRET_TOKEN_KEY = 'nexudus.apiToken';
+/** The signed-in session's access and refresh tokens, as one JSON secret. */
+export const SECRET_SESSION_KEY = 'nexudus.session';
+export const AUTH_PROVIDER_ID = 'nexudus';
 export const OPPORTUNITY_VIEW_TYPE = 'nexudus.opportunity';
 /** Read-only JSON documents of fetched opportunities: nexudus-opportunity:/<id>.json */
 export const JSON_DOCUMENT_SCHEME = 'nexudus-opportunity';

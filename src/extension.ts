@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { TokenStore } from './auth/tokenStore';
+import { createAuthentication } from './auth/setup';
 import { loadWithFeedback, registerCommands } from './commands';
-import { Commands, LOG_CHANNEL_NAME, OPPORTUNITY_VIEW_TYPE, SECRET_TOKEN_KEY } from './constants';
+import { Commands, LOG_CHANNEL_NAME, OPPORTUNITY_VIEW_TYPE } from './constants';
 import { OpportunityJsonDocuments } from './json/opportunityJsonDocuments';
 import { opportunityLoader } from './opportunityLoader';
 import { createSidebar, SidebarApi } from './sidebar';
@@ -19,8 +19,8 @@ export interface NexudusApi {
 
 export function activate(context: vscode.ExtensionContext): NexudusApi {
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
-  const tokens = new TokenStore(context.secrets, SECRET_TOKEN_KEY);
-  const loadOne = opportunityLoader(tokens, log);
+  const { tokens, credentials, provider, disposables: authDisposables } = createAuthentication(context, log);
+  const loadOne = opportunityLoader(credentials, log);
   const load = loadWithFeedback(loadOne, log, (id) =>
     vscode.commands.executeCommand(Commands.openOpportunity, id),
   );
@@ -34,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): NexudusApi {
     vscode.window.registerWebviewPanelSerializer(OPPORTUNITY_VIEW_TYPE, panels),
     ...jsonDocuments.register(),
     registerUriHandler(log),
-    ...registerCommands({ tokens, panels, jsonDocuments, load, extensionId: context.extension.id, log }),
+    ...authDisposables,
+    ...registerCommands({ tokens, provider, panels, jsonDocuments, load, extensionId: context.extension.id, log }),
     ...sidebar.disposables,
   );
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { RequestLogEntry } from './api/http';
 import { fetchOpportunity, Fetched, OpportunityRecord } from './api/opportunities';
-import { TokenStore } from './auth/tokenStore';
+import { Credentials } from './auth/credentials';
 import { readApiSettings } from './config';
 import { MissingTokenError } from './ui/failures';
 
@@ -12,15 +12,16 @@ export function logRequest(log: vscode.LogOutputChannel): (entry: RequestLogEntr
   return (entry) => log.info(`${entry.method} ${entry.path} → ${entry.status ?? entry.error} (${entry.ms} ms)`);
 }
 
-/** Fetches one opportunity with the saved token and the current settings. */
-export function opportunityLoader(tokens: TokenStore, log: vscode.LogOutputChannel): LoadOpportunity {
+/** Fetches one opportunity with the signed-in session or the pasted token, and the current settings. */
+export function opportunityLoader(credentials: Credentials, log: vscode.LogOutputChannel): LoadOpportunity {
   return async (id, signal) => {
     const settings = readApiSettings();
-    const token = await tokens.get();
-    if (!token) {
-      throw new MissingTokenError();
-    }
-    return fetchOpportunity({ ...settings, token }, id, signal, { log: logRequest(log) });
+    return credentials.withToken((token) => {
+      if (!token) {
+        throw new MissingTokenError();
+      }
+      return fetchOpportunity({ ...settings, token }, id, signal, { log: logRequest(log) });
+    });
   };
 }
 

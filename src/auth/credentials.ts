@@ -60,8 +60,12 @@ export class Credentials {
     private readonly sessionKey: string,
     readonly pastedToken: TokenStore,
     private readonly refresh: (session: NexudusSession) => Promise<TokenGrant>,
-    private readonly now: () => number = Date.now,
+    private readonly options: { now?: () => number; onRenewed?: (session: NexudusSession) => void } = {},
   ) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
 
   async session(): Promise<NexudusSession | undefined> {
     try {
@@ -120,6 +124,7 @@ export class Credentials {
         async (grant) => {
           const renewed = { ...sessionFromGrant(session.account, grant, this.now()), clientId: session.clientId };
           await this.saveSession(renewed);
+          this.options.onRenewed?.(renewed);
           return renewed;
         },
         async (error: unknown) => {

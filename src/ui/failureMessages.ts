@@ -1,4 +1,6 @@
 import { NexudusApiError } from '../api/errors';
+import { SessionExpiredError } from '../auth/credentials';
+import { SignInError } from '../auth/tokenEndpoint';
 import { TokenStoreError } from '../auth/tokenStore';
 
 /** The settings cannot be used as they are (e.g. a base URL that is not https). */
@@ -12,7 +14,7 @@ export class SettingsError extends Error {
 /** Thrown when a request needs a token and none is saved; nothing was sent. */
 export class MissingTokenError extends Error {
   constructor() {
-    super('No Nexudus API token is set. Set one to open opportunities.');
+    super('You are not signed in to Nexudus and no API token is set. Sign in, or set an API token, to open opportunities.');
     this.name = 'MissingTokenError';
   }
 }
@@ -26,6 +28,7 @@ export class InvalidInputError extends Error {
 }
 
 export const SET_TOKEN = 'Set API Token';
+export const SIGN_IN = 'Sign In';
 export const RETRY = 'Retry';
 export const OPEN_SETTINGS = 'Open Settings';
 
@@ -38,7 +41,13 @@ export interface FailureMessage {
 /** The one message a failure gets, and the ways forward it offers. */
 export function describeFailure(error: unknown, canRetry: boolean): FailureMessage | undefined {
   if (error instanceof MissingTokenError) {
-    return { text: error.message, buttons: [SET_TOKEN], severity: 'warning' };
+    return { text: error.message, buttons: [SIGN_IN, SET_TOKEN], severity: 'warning' };
+  }
+  if (error instanceof SessionExpiredError) {
+    return { text: error.message, buttons: [SIGN_IN], severity: 'warning' };
+  }
+  if (error instanceof SignInError) {
+    return { text: error.message, buttons: error.kind === 'mustResetPassword' ? [] : [SIGN_IN], severity: 'error' };
   }
   if (error instanceof NexudusApiError) {
     switch (error.action) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { describeFailure, OPEN_SETTINGS, RETRY, SET_TOKEN } from './failureMessages';
+import { describeFailure, OPEN_SETTINGS, RETRY, SET_TOKEN, SIGN_IN } from './failureMessages';
 
 export { InvalidInputError, MissingTokenError } from './failureMessages';
 
@@ -37,9 +37,9 @@ export function showFailure(error: unknown, log: vscode.LogOutputChannel, retry?
   history.splice(0, history.length - HISTORY_LIMIT);
   const show = message.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   void show(text, ...message.buttons).then(async (choice) => {
-    if (choice === SET_TOKEN) {
-      const saved = await vscode.commands.executeCommand<boolean>(Commands.setToken);
-      if (saved && retry) {
+    if (choice === SET_TOKEN || choice === SIGN_IN) {
+      const ready = await vscode.commands.executeCommand<boolean>(choice === SET_TOKEN ? Commands.setToken : Commands.signIn);
+      if (ready && retry) {
         retry();
       }
     } else if (choice === RETRY) {

@@ -75,3 +75,13 @@ describe('Feels native: JSON with docs, deep links', function () {
     assert.strictEqual(await vscode.env.clipboard.readText(), link);
   });
 });
+
+describe('Feels native: the Nexudus account', () => {
+  it('registers the nexudus authentication provider; with no sign-in there is no session, and asking silently prompts nothing', async () => {
+    await vscode.extensions.getExtension<NexudusApi>(EXTENSION_ID)!.activate();
+    const session = await vscode.authentication.getSession('nexudus', [], { silent: true });
+    assert.strictEqual(session, undefined);
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('nexudus.signIn') && commands.includes('nexudus.signOut'));
+  });
+});

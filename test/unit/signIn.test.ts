@@ -84,7 +84,7 @@ describe('credentials: the session first, refreshed once, else the pasted token'
         refreshes++;
         return refreshGrant({ baseUrl: standIn.url, timeoutMs: 3000 }, session);
       },
-      now,
+      { now },
     );
     const result = await passwordGrant({ baseUrl: standIn.url, timeoutMs: 3000 }, ADA);
     const session = sessionFromGrant(ADA.email, result.kind === 'signedIn' ? result.grant : undefined!);
