@@ -60,6 +60,7 @@ if (withTests) {
       ...filesIn('test/integration', '.ts'),
       ...filesIn('test/runner', '.ts'),
       ...filesIn('test/standin', '.ts'),
+      ...filesIn('test/ui', '.ts'),
       ...filesIn('scripts', '.ts'),
     ],
     outdir: 'out',
@@ -68,7 +69,18 @@ if (withTests) {
   });
 }
 
+// The webview loads codicons from dist/, since the VSIX ships no node_modules.
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(__dirname, 'dist', 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(from, file), path.join(to, file));
+  }
+}
+
 async function main() {
+  copyCodicons();
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));

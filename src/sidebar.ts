@@ -64,17 +64,16 @@ export function createSidebar(
   const { controller } = view;
   const recent = new RecentView(new RecentOpportunities(context.globalState, RECENT_STATE_KEY));
 
-  const loadForRefresh: (id: number) => Promise<Fetched<OpportunityRecord> | undefined> = loadWithFeedback(deps.loadOne, log, (id) =>
-    loadForRefresh(id),
-  );
-  const refreshOne = async (id: number) => {
+  // An item's Refresh: the panels' loader (same progress and messages), whose Retry refreshes the item again.
+  const loadForRefresh = loadWithFeedback(deps.loadOne, log, (id) => refreshOne(id));
+  async function refreshOne(id: number): Promise<OpportunityRecord | undefined> {
     const fetched = await loadForRefresh(id);
     if (fetched) {
       controller.opportunityLoaded(fetched.value);
       await recent.rename({ id, name: opportunityTitle(fetched.value, id) });
     }
     return fetched?.value;
-  };
+  }
   const setFilter = (filter: OpportunityFilter) => {
     controller.setFilter(filter);
     void context.workspaceState.update(FILTER_STATE_KEY, filter);

@@ -142,12 +142,15 @@ export class OpportunitiesController {
   /** An opportunity fetched on its own (opened or refreshed in a panel): its item shows that copy. */
   opportunityLoaded(record: OpportunityRecord): void {
     const id = recordId(record);
-    const index = this.listed.findIndex((listed) => recordId(listed) === id);
-    if (id === undefined || index < 0) {
+    if (id === undefined) {
       return;
     }
     if (this.state.kind === 'loading') {
       this.fetchedDuringLoad.set(id, record);
+    }
+    const index = this.listed.findIndex((listed) => recordId(listed) === id);
+    if (index < 0) {
+      return;
     }
     this.listed = [...this.listed.slice(0, index), record, ...this.listed.slice(index + 1)];
     this.changed();

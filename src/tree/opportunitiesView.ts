@@ -79,7 +79,11 @@ export function createOpportunitiesView(
       provider.fire();
       showState();
     }),
-    treeView.onDidChangeVisibility((event) => event.visible && controller.ensureLoaded()),
+    treeView.onDidChangeVisibility((event) => {
+      if (event.visible) {
+        controller.ensureLoaded();
+      }
+    }),
     provider,
     treeView,
   ];

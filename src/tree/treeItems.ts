@@ -73,7 +73,9 @@ export function opportunityTreeItem(node: OpportunityNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon(rejected ? 'key' : 'warning');
       item.tooltip = node.message;
       item.accessibilityInformation = { label: `${item.label as string}. ${node.message}` };
-      item.contextValue = rejected ? ItemContexts.tokenRejected : 'listFailed';
+      if (rejected) {
+        item.contextValue = ItemContexts.tokenRejected;
+      }
       item.command = rejected
         ? { command: Commands.setToken, title: 'Set API Token' }
         : { command: Commands.refreshOpportunities, title: 'Refresh' };

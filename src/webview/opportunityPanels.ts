@@ -46,7 +46,7 @@ function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vs
   return {
     enableScripts: true,
     enableFindWidget: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'codicons')],
   };
 }
 
@@ -112,6 +112,7 @@ class OpportunityPanel {
       nonce: randomBytes(18).toString('base64'),
       styleUri: media('panel.css'),
       scriptUri: media('panel.js'),
+      codiconUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons', 'codicon.css')).toString(),
     };
   }
 

@@ -103,10 +103,18 @@ ${fieldGroup.rows.map(fieldRow).join('\n')}
 </details>`;
 }
 
+/** A codicon; decorative, the text beside it says the same. */
+function icon(name: string): string {
+  return `<span class="codicon codicon-${name}" aria-hidden="true"></span>`;
+}
+
+// The same shapes as the tree's status icons: won, lost and in progress differ without colour.
+const STATUS_ICONS: Record<string, string> = { won: 'pass', lost: 'circle-slash', inprogress: 'circle-outline' };
+
 function statusBadge(status: OpportunityView['header']['status']): string {
   const kind = status.statusName ? status.statusName.toLowerCase() : 'unknown';
   const text = status.tone === 'empty' ? 'No status' : status.text;
-  return `<span class="badge status-${escapeHtml(domToken(kind))}"${status.detail ? ` title="${escapeHtml(status.detail)}"` : ''}>${escapeHtml(text)}</span>`;
+  return `<span class="badge status-${escapeHtml(domToken(kind))}"${status.detail ? ` title="${escapeHtml(status.detail)}"` : ''}>${icon(STATUS_ICONS[kind] ?? 'question')}${escapeHtml(text)}</span>`;
 }
 
 function essentials(view: OpportunityView): string {
@@ -131,9 +139,9 @@ ${statusBadge(view.header.status)}
 </div>
 ${essentials(view)}
 <div class="actions" role="toolbar" aria-label="Opportunity actions">
-<button type="button" data-action="refresh">Refresh</button>
-<button type="button" data-action="copyJson" class="secondary">Copy JSON</button>
-<button type="button" data-action="openJson" class="secondary">Open as JSON</button>
+<button type="button" data-action="refresh">${icon('refresh')}Refresh</button>
+<button type="button" data-action="copyJson" class="secondary">${icon('copy')}Copy JSON</button>
+<button type="button" data-action="openJson" class="secondary">${icon('json')}Open as JSON</button>
 </div>
 <p class="status-line" role="status" aria-live="polite"></p>
 </header>

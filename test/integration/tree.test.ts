@@ -248,6 +248,21 @@ describe('Nexudus sidebar: the Opportunities and Recent views, in a real VS Code
     assert.strictEqual(standIn.requests.filter((r) => LIST_PAGE_1.test(r.path)).length, 1);
   });
 
+  it('a token, but nothing to list: the state the “nothing found” welcome shows for', async () => {
+    const empty = await NexudusStandIn.start();
+    const settings = vscode.workspace.getConfiguration('nexudus');
+    try {
+      await settings.update('baseUrl', empty.url, vscode.ConfigurationTarget.Global);
+      await eventually(() => api.sidebar.state(), 'empty');
+      assert.deepStrictEqual(await children(), []);
+      assert.strictEqual(empty.requests.filter((r) => LIST_PAGE_1.test(r.path)).length, 1, 'the address change reloaded once');
+    } finally {
+      await settings.update('baseUrl', standIn.url, vscode.ConfigurationTarget.Global);
+      await eventually(() => api.sidebar.state(), 'loaded');
+      await empty.stop();
+    }
+  });
+
   it('with no token, no request is sent and the view is left to its welcome', async () => {
     standIn.reset();
     await vscode.commands.executeCommand('nexudus.clearToken');

@@ -37,7 +37,7 @@ const ALLOWED_TAGS = new Set([
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
   'lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'class', 'id', 'data-field', 'data-group', 'open',
-  'tabindex', 'aria-describedby', 'role', 'title', 'type', 'data-action', 'aria-label', 'aria-live', 'data-link', 'nonce', 'src',
+  'tabindex', 'aria-describedby', 'aria-hidden', 'role', 'title', 'type', 'data-action', 'aria-label', 'aria-live', 'data-link', 'nonce', 'src', 'data-opportunity-id',
 ]);
 
 function assertNothingFromData(document: Document): void {
