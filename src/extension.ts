@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): NexudusApi {
   const load = loadWithFeedback(loadOne, log, (id) =>
     vscode.commands.executeCommand(Commands.openOpportunity, id),
   );
-  const sidebar = createSidebar(context, { tokens, log, loadOne });
+  const sidebar = createSidebar(context, { credentials, log, loadOne });
   const panels = new OpportunityPanels(context.extensionUri, { load: sidebar.watchLoads(load) });
   const jsonDocuments = new OpportunityJsonDocuments();
 

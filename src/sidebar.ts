@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { LIST_MIN_INTERVAL_MS, listOpportunitiesWithStages } from './api/listOpportunities';
 import type { Fetched, OpportunityRecord } from './api/opportunities';
 import { RequestPacer } from './api/pacer';
-import { TokenStore } from './auth/tokenStore';
+import { Credentials } from './auth/credentials';
 import { loadWithFeedback } from './commands';
 import { readApiSettings } from './config';
-import { ContextKeys, FILTER_STATE_KEY, RECENT_STATE_KEY, SECRET_TOKEN_KEY, Settings } from './constants';
+import { ContextKeys, FILTER_STATE_KEY, RECENT_STATE_KEY, SECRET_SESSION_KEY, SECRET_TOKEN_KEY, Settings } from './constants';
 import { LoadOpportunity, logRequest } from './opportunityLoader';
 import { RecentOpportunities } from './recent';
 import { OpportunityFilter, readFilter } from './tree/filter';
@@ -36,11 +36,11 @@ export interface Sidebar {
 
 export function createSidebar(
   context: vscode.ExtensionContext,
-  deps: { tokens: TokenStore; log: vscode.LogOutputChannel; loadOne: LoadOpportunity },
+  deps: { credentials: Credentials; log: vscode.LogOutputChannel; loadOne: LoadOpportunity },
 ): Sidebar {
-  const { tokens, log } = deps;
+  const { credentials, log } = deps;
   const contextKeys = new ContextKeySetter();
-  const showHasToken = async () => contextKeys.set(ContextKeys.hasToken, Boolean(await tokens.get().catch(() => undefined)));
+  const showHasToken = async () => contextKeys.set(ContextKeys.hasToken, Boolean(await credentials.get().catch(() => undefined)));
   // One pacer for every list request, so loads running together still keep to the API's rate.
   const pacer = new RequestPacer(LIST_MIN_INTERVAL_MS);
 
@@ -48,12 +48,13 @@ export function createSidebar(
     {
       load: async (signal, onUpdate) => {
         const settings = readApiSettings();
-        const token = await tokens.get();
-        if (!token) {
-          contextKeys.set(ContextKeys.hasToken, false);
-          throw new MissingTokenError();
-        }
-        await listOpportunitiesWithStages({ ...settings, token }, { pacer, signal, onUpdate, http: { log: logRequest(log) } });
+        await credentials.withToken(async (token) => {
+          if (!token) {
+            contextKeys.set(ContextKeys.hasToken, false);
+            throw new MissingTokenError();
+          }
+          await listOpportunitiesWithStages({ ...settings, token }, { pacer, signal, onUpdate, http: { log: logRequest(log) } });
+        });
       },
       notifyFailure: (error, retry) => showFailure(error, log, retry),
       locale: vscode.env.language,
@@ -80,14 +81,23 @@ export function createSidebar(
   };
 
   void showHasToken();
+  // A refresh rewrites the session secret too; only signing in or out changes whose CRM this is.
+  let signedInAs = credentials.session().then((session) => session?.account, () => undefined);
   const disposables: vscode.Disposable[] = [
     view,
     recent,
-    context.secrets.onDidChange((event) => {
-      if (event.key === SECRET_TOKEN_KEY) {
-        void showHasToken();
-        controller.sourceChanged();
+    context.secrets.onDidChange(async (event) => {
+      if (event.key === SECRET_SESSION_KEY) {
+        const before = await signedInAs;
+        signedInAs = credentials.session().then((session) => session?.account, () => undefined);
+        if ((await signedInAs) === before) {
+          return;
+        }
+      } else if (event.key !== SECRET_TOKEN_KEY) {
+        return;
       }
+      void showHasToken();
+      controller.sourceChanged();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${Settings.section}.${Settings.baseUrl}`)) {
