@@ -75,12 +75,14 @@ function ruleFor(name: string, documented: boolean): GroupRule {
 }
 
 const ACRONYMS: Record<string, string> = { Crm: 'CRM', Utm: 'UTM', Id: 'ID', Url: 'URL' };
+// Prefixes that name the thing itself ("UTM source", not "Source" beside "Lead source").
+const KEPT_PREFIXES = new Set(['Responsible', 'OpportunityType', 'Utm']);
 
 /** "CrmBoardColumnCrmBoardName" in the stage group → "CRM board name". */
 export function readableLabel(name: string, rule?: GroupRule): string {
   let rest = name;
   const prefix = rule?.prefixes?.find((p) => name.startsWith(p) && name.length > p.length);
-  if (prefix && prefix !== 'Responsible' && prefix !== 'OpportunityType') {
+  if (prefix && !KEPT_PREFIXES.has(prefix)) {
     rest = name.slice(prefix.length);
   }
   const words = rest.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? [rest];

@@ -113,7 +113,7 @@ const STATUS_ICONS: Record<string, string> = { won: 'pass', lost: 'circle-slash'
 
 function statusBadge(status: OpportunityView['header']['status']): string {
   const kind = status.statusName ? status.statusName.toLowerCase() : 'unknown';
-  const text = status.tone === 'empty' ? 'No status' : status.text;
+  const text = status.tone === 'empty' ? 'No status' : status.tone === 'unknown' ? `Unknown status (${status.text})` : status.text;
   return `<span class="badge status-${escapeHtml(domToken(kind))}"${status.detail ? ` title="${escapeHtml(status.detail)}"` : ''}>${icon(STATUS_ICONS[kind] ?? 'question')}${escapeHtml(text)}</span>`;
 }
 

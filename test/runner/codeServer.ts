@@ -30,6 +30,8 @@ export interface CodeServerOptions {
   installVsix?: string;
   /** Added to the server's environment, which the extension host inherits. */
   extraEnv?: Record<string, string>;
+  /** Listen on this port of 127.0.0.1; a free one when omitted. */
+  port?: number;
 }
 
 export interface CodeServer {
@@ -180,7 +182,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   if (opts.installVsix) {
     await installExtension(opts, opts.installVsix);
   }
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawnCodeServer(opts, [
     '--bind-addr', `127.0.0.1:${port}`,

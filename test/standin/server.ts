@@ -48,6 +48,8 @@ export interface StandInOptions {
   stages?: Record<string, unknown>[];
   /** Users who may sign in through POST /api/token. */
   accounts?: StandInAccount[];
+  /** The port on 127.0.0.1; any free one when absent. */
+  port?: number;
 }
 
 export const STANDIN_TOKEN = 'standin-token-0123456789';
@@ -83,7 +85,7 @@ export class NexudusStandIn {
       standIn.sockets.add(socket);
       socket.on('close', () => standIn.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     return standIn;
   }
 
