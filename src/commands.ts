@@ -23,8 +23,8 @@ export interface CommandDeps {
 async function askForId(title: string): Promise<number | undefined> {
   const input = await vscode.window.showInputBox({
     title,
-    prompt: 'The opportunity id, or a link or text that holds it',
-    placeHolder: 'e.g. 87654321',
+    prompt: vscode.l10n.t('The opportunity id, or a link or text that holds it'),
+    placeHolder: vscode.l10n.t('e.g. 87654321'),
     ignoreFocusOut: true,
     validateInput: (text) => {
       const check = parseOpportunityId(text);
@@ -44,8 +44,8 @@ async function askForId(title: string): Promise<number | undefined> {
  */
 async function setToken(tokens: TokenStore, log: vscode.LogOutputChannel, given?: unknown): Promise<boolean> {
   const input = typeof given === 'string' ? given : await vscode.window.showInputBox({
-    title: 'Nexudus: Set API Token',
-    prompt: 'Your Nexudus API bearer token. It is kept in VS Code’s secret storage, never in settings.',
+    title: vscode.l10n.t('Nexudus: Set API Token'),
+    prompt: vscode.l10n.t('Your Nexudus API bearer token. It is kept in VS Code’s secret storage, never in settings.'),
     password: true,
     ignoreFocusOut: true,
     validateInput: (text) => {
@@ -63,7 +63,7 @@ async function setToken(tokens: TokenStore, log: vscode.LogOutputChannel, given?
     return false;
   }
   log.info('API token saved to secret storage.');
-  void vscode.window.showInformationMessage('Nexudus: API token saved.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Nexudus: API token saved.'));
   return true;
 }
 
@@ -71,7 +71,7 @@ async function setToken(tokens: TokenStore, log: vscode.LogOutputChannel, given?
 async function signIn(log: vscode.LogOutputChannel): Promise<boolean> {
   try {
     const session = await vscode.authentication.getSession(AUTH_PROVIDER_ID, [], { createIfNone: true });
-    void vscode.window.showInformationMessage(`Nexudus: signed in as ${session.account.label}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nexudus: signed in as {0}.', session.account.label));
     return true;
   } catch (error) {
     // Cancelled, or failed with its own message already shown by the sign-in flow.
@@ -88,14 +88,14 @@ async function clearToken(tokens: TokenStore, log: vscode.LogOutputChannel): Pro
     return;
   }
   log.info('API token removed from secret storage.');
-  void vscode.window.showInformationMessage('Nexudus: API token cleared.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Nexudus: API token cleared.'));
 }
 
 /** The loader the panels use: progress while it runs, one message when it fails. */
 export function loadWithFeedback(load: LoadOpportunity, log: vscode.LogOutputChannel, reopen: (id: number) => unknown) {
   return async (id: number) => {
     try {
-      return await withRequestProgress(`Nexudus: opening opportunity #${id}…`, (signal) => load(id, signal));
+      return await withRequestProgress(vscode.l10n.t('Nexudus: opening opportunity #{0}…', id), (signal) => load(id, signal));
     } catch (error) {
       showFailure(error, log, () => reopen(id));
       return undefined;
@@ -127,14 +127,14 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.signIn, () => signIn(log)),
     vscode.commands.registerCommand(Commands.signOut, async () => {
       await provider.removeSession();
-      void vscode.window.showInformationMessage('Nexudus: signed out.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nexudus: signed out.'));
     }),
     vscode.commands.registerCommand(Commands.openOpportunity, async (arg?: unknown) => {
-      const id = await opportunityIdFor(arg, 'Nexudus: Open Opportunity', log);
+      const id = await opportunityIdFor(arg, vscode.l10n.t('Nexudus: Open Opportunity'), log);
       return id === undefined ? false : panels.open(id);
     }),
     vscode.commands.registerCommand(Commands.openAsJson, async (arg?: unknown) => {
-      const id = await opportunityIdFor(arg, 'Nexudus: Open Opportunity as JSON', log);
+      const id = await opportunityIdFor(arg, vscode.l10n.t('Nexudus: Open Opportunity as JSON'), log);
       const fetched = id === undefined ? undefined : (panels.record(id) ?? (await load(id)));
       if (id === undefined || !fetched) {
         return false;
@@ -143,13 +143,13 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       return true;
     }),
     vscode.commands.registerCommand(Commands.copyLink, async (arg?: unknown) => {
-      const id = await opportunityIdFor(arg, 'Nexudus: Copy Link to Opportunity', log);
+      const id = await opportunityIdFor(arg, vscode.l10n.t('Nexudus: Copy Link to Opportunity'), log);
       if (id === undefined) {
         return undefined;
       }
       const link = opportunityLink(extensionId, id);
       await vscode.env.clipboard.writeText(link);
-      void vscode.window.showInformationMessage(`Nexudus: copied ${link}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nexudus: copied {0}', link));
       return link;
     }),
     vscode.commands.registerCommand(Commands.setToken, (token?: unknown) => setToken(tokens, log, token)),

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { createAuthentication } from './auth/setup';
 import { loadWithFeedback, registerCommands } from './commands';
@@ -18,6 +19,12 @@ export interface NexudusApi {
 }
 
 export function activate(context: vscode.ExtensionContext): NexudusApi {
+  // The modules without `vscode` (they run in plain Node in unit tests) translate with
+  // @vscode/l10n: give it the bundle VS Code already loaded, without reading the disk.
+  // No bundle means the display language is English or has no translation.
+  if (vscode.l10n.bundle) {
+    l10n.config({ contents: vscode.l10n.bundle });
+  }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const { tokens, credentials, provider, disposables: authDisposables } = createAuthentication(context, log);
   const loadOne = opportunityLoader(credentials, log);

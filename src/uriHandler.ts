@@ -9,7 +9,7 @@ export function registerUriHandler(log: vscode.LogOutputChannel): vscode.Disposa
       const id = opportunityIdFromLinkPath(uri.path);
       if (id === undefined) {
         log.warn(`Ignored a link that is not /opportunity/<id>: ${uri.path}`);
-        void vscode.window.showWarningMessage('Nexudus: that link does not name an opportunity (expected …/opportunity/<id>).');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Nexudus: that link does not name an opportunity (expected …/opportunity/<id>).'));
         return;
       }
       void vscode.commands.executeCommand(Commands.openOpportunity, id);

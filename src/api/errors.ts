@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** What went wrong with a request, as the user needs to know it. */
 export type ApiErrorKind =
   | 'unauthorized'
@@ -80,20 +82,29 @@ export function networkError(code: string | undefined, host: string): NexudusApi
   if (code && CERTIFICATE_CODES.has(code)) {
     return new NexudusApiError(
       'certificate',
-      `The certificate of ${host} could not be verified (${code}). Check the address in nexudus.baseUrl, or your network's proxy and certificates.`,
+      l10n.t(
+        "The certificate of {0} could not be verified ({1}). Check the address in nexudus.baseUrl, or your network's proxy and certificates.",
+        host,
+        code,
+      ),
     );
   }
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new NexudusApiError('network', `Could not find the host ${host}. Check your connection and nexudus.baseUrl.`);
+      return new NexudusApiError('network', l10n.t('Could not find the host {0}. Check your connection and nexudus.baseUrl.', host));
     case 'ECONNREFUSED':
-      return new NexudusApiError('network', `${host} refused the connection. Check nexudus.baseUrl, or try again later.`);
+      return new NexudusApiError('network', l10n.t('{0} refused the connection. Check nexudus.baseUrl, or try again later.', host));
     case 'ECONNRESET':
     case 'EPIPE':
     case 'ERR_STREAM_PREMATURE_CLOSE':
-      return new NexudusApiError('network', `The connection to ${host} was cut off before the reply was complete. Try again.`);
+      return new NexudusApiError('network', l10n.t('The connection to {0} was cut off before the reply was complete. Try again.', host));
     default:
-      return new NexudusApiError('network', `Could not reach ${host}${code ? ` (${code})` : ''}. Check your connection and try again.`);
+      return new NexudusApiError(
+        'network',
+        code
+          ? l10n.t('Could not reach {0} ({1}). Check your connection and try again.', host, code)
+          : l10n.t('Could not reach {0}. Check your connection and try again.', host),
+      );
   }
 }

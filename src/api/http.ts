@@ -1,4 +1,4 @@
-import nodeFetch from 'node-fetch';
+import * as l10n from '@vscode/l10n';
 import { NexudusApiError, networkError, serverMessage } from './errors';
 
 /** The part of node-fetch's surface the client uses, so a test can count or wrap calls. */
@@ -94,51 +94,56 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function describeBody(text: string, contentType: string | null): string {
+/** What to say of a reply that should have been JSON, by what it holds instead. */
+function notJsonMessage(subject: string, text: string, contentType: string | null): string {
   if (!text.trim()) {
-    return 'an empty reply';
+    return l10n.t('Nexudus answered for {0} with an empty reply instead of JSON. Try again later.', subject);
   }
   if (/^\s*</.test(text) || contentType?.includes('html')) {
-    return 'an HTML page';
+    return l10n.t('Nexudus answered for {0} with an HTML page instead of JSON. Try again later.', subject);
   }
-  return 'text that is not JSON';
+  return l10n.t('Nexudus answered for {0} with text that is not JSON instead of JSON. Try again later.', subject);
 }
 
 function statusError(request: ApiRequest, status: number, statusText: string, body: string, host: string): NexudusApiError {
   const said = serverMessage(body);
-  const detail = said ? `: ${said}` : '';
+  // The status and what the server said: data, not words to translate.
+  const statusAndSaid = said ? `${status}: ${said}` : String(status);
   if (status === 401) {
     return new NexudusApiError(
       'unauthorized',
-      `Nexudus rejected the API token (401). It may be wrong or expired, or your user may lack the ${request.role} role.`,
+      l10n.t('Nexudus rejected the API token (401). It may be wrong or expired, or your user may lack the {0} role.', request.role),
       status,
     );
   }
   if (status === 403) {
     return new NexudusApiError(
       'forbidden',
-      `Your Nexudus user may not read ${request.subject} (403). It needs the ${request.role} role, or full administrator rights.`,
+      l10n.t('Your Nexudus user may not read {0} (403). It needs the {1} role, or full administrator rights.', request.subject, request.role),
       status,
     );
   }
   if (status === 404) {
-    return new NexudusApiError('notFound', `Nexudus has no ${request.subject} (404). Check the id.`, status);
+    return new NexudusApiError('notFound', l10n.t('Nexudus has no {0} (404). Check the id.', request.subject), status);
   }
   if (RETRYABLE_STATUSES.has(status) && status !== 503) {
     return new NexudusApiError(
       'throttled',
-      `Nexudus is limiting how often it may be asked (${status}${statusText ? ` ${statusText}` : ''}). Wait a few seconds, then try again.`,
+      l10n.t(
+        'Nexudus is limiting how often it may be asked ({0}). Wait a few seconds, then try again.',
+        statusText ? `${status} ${statusText}` : String(status),
+      ),
       status,
     );
   }
   if (status >= 500) {
     return new NexudusApiError(
       'serverError',
-      `Nexudus (${host}) had a problem answering for ${request.subject} (${status}${detail}). Try again later.`,
+      l10n.t('Nexudus ({0}) had a problem answering for {1} ({2}). Try again later.', host, request.subject, statusAndSaid),
       status,
     );
   }
-  return new NexudusApiError('clientError', `Nexudus refused the request for ${request.subject} (${status}${detail}).`, status);
+  return new NexudusApiError('clientError', l10n.t('Nexudus refused the request for {0} ({1}).', request.subject, statusAndSaid), status);
 }
 
 function sameOrigin(a: URL, b: URL): boolean {
@@ -155,6 +160,24 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+let loadingNodeFetch: Promise<FetchLike> | undefined;
+
+/**
+ * node-fetch, loaded (from this same bundle) on the first request rather than
+ * at activation: it brings Node's http, https, zlib and streams, ~10 ms to load.
+ */
+function nodeFetch(): Promise<FetchLike> {
+  loadingNodeFetch ??= import('node-fetch').then((module) => module.default as unknown as FetchLike);
+  return loadingNodeFetch;
+}
+
+/** Loads node-fetch now, unless options bring their own fetch: a request that must leave on time is then not held up by it. */
+export async function loadHttpClient(options: HttpOptions = {}): Promise<void> {
+  if (!options.fetch) {
+    await nodeFetch();
+  }
+}
+
 /**
  * Asks the Nexudus API for a JSON document and maps every failure to one
  * NexudusApiError whose message a person can act on. The token goes only to
@@ -164,7 +187,7 @@ export async function requestJson(
   request: ApiRequest,
   options: HttpOptions = {},
 ): Promise<{ json: unknown; text: string; status: number }> {
-  const fetchImpl = options.fetch ?? (nodeFetch as unknown as FetchLike);
+  const fetchImpl = options.fetch ?? (await nodeFetch());
   const maxRetries = options.maxRetries ?? 3;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
   const maxRedirects = options.maxRedirects ?? 5;
@@ -180,7 +203,7 @@ export async function requestJson(
     headers.Authorization = `Bearer ${request.token}`;
   }
   if (request.token !== undefined && !TOKEN_CHARACTERS.test(request.token)) {
-    throw new NexudusApiError('unauthorized', 'The saved API token holds characters a token cannot have. Set the token again.');
+    throw new NexudusApiError('unauthorized', l10n.t('The saved API token holds characters a token cannot have. Set the token again.'));
   }
 
   let url = start;
@@ -195,7 +218,7 @@ export async function requestJson(
     let answered = false;
     try {
       if (request.signal?.aborted) {
-        throw new NexudusApiError('cancelled', 'Cancelled.');
+        throw new NexudusApiError('cancelled', l10n.t('Cancelled.'));
       }
       const response = await fetchImpl(url.href, {
         method,
@@ -215,12 +238,14 @@ export async function requestJson(
         if (!next || !sameOrigin(next, start)) {
           throw new NexudusApiError(
             'redirect',
-            `Nexudus sent the request on to ${next ? next.host : 'an unnamed address'}, another host than ${host}. The token was not sent there; check nexudus.baseUrl.`,
+            next
+              ? l10n.t('Nexudus sent the request on to {0}, another host than {1}. The token was not sent there; check nexudus.baseUrl.', next.host, host)
+              : l10n.t('Nexudus sent the request on to an unnamed address, another host than {0}. The token was not sent there; check nexudus.baseUrl.', host),
             response.status,
           );
         }
         if (++redirects > maxRedirects) {
-          throw new NexudusApiError('redirect', `${host} redirected too many times for ${request.subject}.`, response.status);
+          throw new NexudusApiError('redirect', l10n.t('{0} redirected too many times for {1}.', host, request.subject), response.status);
         }
         url = next;
         attempt--;
@@ -242,11 +267,7 @@ export async function requestJson(
       try {
         return { json: JSON.parse(text), text, status: response.status };
       } catch {
-        throw new NexudusApiError(
-          'badResponse',
-          `Nexudus answered for ${request.subject} with ${describeBody(text, response.headers.get('content-type'))} instead of JSON. Try again later.`,
-          response.status,
-        );
+        throw new NexudusApiError('badResponse', notJsonMessage(request.subject, text, response.headers.get('content-type')), response.status);
       }
     } catch (error) {
       if (error instanceof NexudusApiError) {
@@ -255,21 +276,25 @@ export async function requestJson(
       const reason = controller.signal.aborted ? controller.signal.reason : undefined;
       options.log?.({ method, path: logPath, error: reason ?? errorCode(error) ?? 'failed', ms: Date.now() - began });
       if (reason === 'cancelled') {
-        throw new NexudusApiError('cancelled', 'Cancelled.');
+        throw new NexudusApiError('cancelled', l10n.t('Cancelled.'));
       }
       if (reason === 'timeout') {
         const seconds = Math.round(request.timeoutMs / 1000);
         throw new NexudusApiError(
           'timeout',
           answered
-            ? `${host} started answering but stopped before the reply was complete (waited ${seconds} seconds). Try again.`
-            : `${host} did not answer within ${seconds} seconds. Try again, or raise nexudus.requestTimeoutSeconds.`,
+            ? l10n.t('{0} started answering but stopped before the reply was complete (waited {1} seconds). Try again.', host, seconds)
+            : l10n.t('{0} did not answer within {1} seconds. Try again, or raise nexudus.requestTimeoutSeconds.', host, seconds),
         );
       }
       if ((error as { type?: string }).type === 'max-size') {
         throw new NexudusApiError(
           'tooLarge',
-          `The reply for ${request.subject} is larger than ${Math.round((options.maxBodyBytes ?? MAX_BODY_BYTES) / 1024 / 1024)} MB, more than any opportunity holds; it was not read.`,
+          l10n.t(
+            'The reply for {0} is larger than {1} MB, more than any opportunity holds; it was not read.',
+            request.subject,
+            Math.round((options.maxBodyBytes ?? MAX_BODY_BYTES) / 1024 / 1024),
+          ),
         );
       }
       // Failing after the headers arrived means the body was cut off.

@@ -1,5 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { NexudusApiError } from './errors';
-import { requestJson, HttpOptions } from './http';
+import { loadHttpClient, requestJson, HttpOptions } from './http';
 import { ConnectionSettings, OpportunityRecord } from './opportunities';
 import { RequestPacer } from './pacer';
 import { fetchAllPages, ListPage, PageFetcher, PagingProgress, readListEnvelope } from './paging';
@@ -36,18 +37,24 @@ function listFetcher(connection: ConnectionSettings, path: string, subject: stri
     const { json } = await requestJson({ ...connection, path: path + query, subject, role, signal }, http);
     const envelope = readListEnvelope(json);
     if (!envelope) {
-      throw new NexudusApiError('badResponse', `Nexudus answered for ${subject} with something other than a list of records. Try again later.`, 200);
+      throw new NexudusApiError(
+        'badResponse',
+        l10n.t('Nexudus answered for {0} with something other than a list of records. Try again later.', subject),
+        200,
+      );
     }
     return envelope;
   };
 }
 
 /** GET /api/crm/crmopportunities, every page; each opportunity once. */
-export function listOpportunities(
+export async function listOpportunities(
   connection: ConnectionSettings,
   options: ListOptions & { onProgress?: (records: OpportunityRecord[], progress: PagingProgress) => void },
 ): Promise<OpportunityRecord[]> {
-  const fetchPage = listFetcher(connection, '/api/crm/crmopportunities', 'the opportunity list', 'CrmOpportunity-List', options.http);
+  const fetchPage = listFetcher(connection, '/api/crm/crmopportunities', l10n.t('the opportunity list'), 'CrmOpportunity-List', options.http);
+  // The pacer spaces requests from when their turn begins: the first must not spend its turn loading the client.
+  await loadHttpClient(options.http);
   return fetchAllPages(fetchPage as PageFetcher<OpportunityRecord>, {
     pageSize: options.pageSize ?? LIST_PAGE_SIZE,
     maxInFlight: options.maxInFlight ?? LIST_MAX_IN_FLIGHT,
@@ -60,7 +67,7 @@ export function listOpportunities(
 
 /** GET /api/crm/crmboardcolumns: each stage's position on its board, by stage id. */
 export async function listStagePositions(connection: ConnectionSettings, options: ListOptions): Promise<Map<number, number>> {
-  const fetchPage = listFetcher(connection, '/api/crm/crmboardcolumns', 'the list of CRM stages', 'CrmBoardColumn-List', options.http);
+  const fetchPage = listFetcher(connection, '/api/crm/crmboardcolumns', l10n.t('the list of CRM stages'), 'CrmBoardColumn-List', options.http);
   const stages = await fetchAllPages(fetchPage, {
     pageSize: options.pageSize ?? LIST_PAGE_SIZE,
     maxInFlight: options.maxInFlight ?? LIST_MAX_IN_FLIGHT,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { NexudusApiError } from './errors';
 import { requestJson, HttpOptions } from './http';
 
@@ -16,14 +17,23 @@ export interface ConnectionSettings {
   timeoutMs: number;
 }
 
-function jsonKind(value: unknown): string {
+/** What to say of a reply that is JSON but not an object, by what it is instead. */
+function notAnOpportunityMessage(subject: string, value: unknown): string {
   if (Array.isArray(value)) {
-    return 'a list';
+    return l10n.t('Nexudus answered for {0} with a list instead of an opportunity. Try again later.', subject);
   }
-  if (value === null) {
-    return 'null';
+  switch (value === null ? 'null' : typeof value) {
+    case 'null':
+      return l10n.t('Nexudus answered for {0} with null instead of an opportunity. Try again later.', subject);
+    case 'string':
+      return l10n.t('Nexudus answered for {0} with a string instead of an opportunity. Try again later.', subject);
+    case 'number':
+      return l10n.t('Nexudus answered for {0} with a number instead of an opportunity. Try again later.', subject);
+    case 'boolean':
+      return l10n.t('Nexudus answered for {0} with a boolean instead of an opportunity. Try again later.', subject);
+    default:
+      return l10n.t('Nexudus answered for {0} with something other than an opportunity. Try again later.', subject);
   }
-  return `a ${typeof value}`;
 }
 
 /** GET /api/crm/crmopportunities/{id}. */
@@ -33,17 +43,13 @@ export async function fetchOpportunity(
   signal?: AbortSignal,
   options?: HttpOptions,
 ): Promise<Fetched<OpportunityRecord>> {
-  const subject = `opportunity #${id}`;
+  const subject = l10n.t('opportunity #{0}', id);
   const { json, text } = await requestJson(
     { ...connection, path: `/api/crm/crmopportunities/${id}`, subject, role: 'CrmOpportunity-Read', signal },
     options,
   );
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    throw new NexudusApiError(
-      'badResponse',
-      `Nexudus answered for ${subject} with ${jsonKind(json)} instead of an opportunity. Try again later.`,
-      200,
-    );
+    throw new NexudusApiError('badResponse', notAnOpportunityMessage(subject, json), 200);
   }
   return { value: json as OpportunityRecord, rawText: text };
 }

@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { NexudusApiError } from './errors';
 
 function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const cancelled = () => new NexudusApiError('cancelled', 'Cancelled.');
+    const cancelled = () => new NexudusApiError('cancelled', l10n.t('Cancelled.'));
     if (signal?.aborted) {
       reject(cancelled());
       return;
@@ -37,7 +38,7 @@ export class RequestPacer {
         await delay(this.lastStart + this.minIntervalMs - now, signal);
       }
       if (signal?.aborted) {
-        throw new NexudusApiError('cancelled', 'Cancelled.');
+        throw new NexudusApiError('cancelled', l10n.t('Cancelled.'));
       }
       this.lastStart = Date.now();
     });

@@ -53,6 +53,11 @@ export class NexudusAuthenticationProvider implements vscode.AuthenticationProvi
     }
   }
 
+  /** A failed refresh signed the session out: tell VS Code it is gone. */
+  sessionEnded(session: NexudusSession): void {
+    this.changed.fire({ added: [], removed: [toAuthenticationSession(session)], changed: [] });
+  }
+
   /** A refresh replaced the tokens: tell VS Code the session changed. */
   sessionRenewed(session: NexudusSession): void {
     this.changed.fire({ added: [], removed: [], changed: [toAuthenticationSession(session)] });

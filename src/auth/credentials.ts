@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { NexudusApiError } from '../api/errors';
 import { SecretStore, TokenStore, TokenStoreError } from './tokenStore';
 import { TokenGrant } from './tokenEndpoint';
@@ -16,7 +17,7 @@ export interface NexudusSession {
 /** The session could not be refreshed: the person must sign in again. */
 export class SessionExpiredError extends Error {
   constructor() {
-    super('Your Nexudus sign-in has expired. Sign in again.');
+    super(l10n.t('Your Nexudus sign-in has expired. Sign in again.'));
     this.name = 'SessionExpiredError';
   }
 }
@@ -60,7 +61,12 @@ export class Credentials {
     private readonly sessionKey: string,
     readonly pastedToken: TokenStore,
     private readonly refresh: (session: NexudusSession) => Promise<TokenGrant>,
-    private readonly options: { now?: () => number; onRenewed?: (session: NexudusSession) => void } = {},
+    private readonly options: {
+      now?: () => number;
+      onRenewed?: (session: NexudusSession) => void;
+      /** A failed refresh signed the session out. */
+      onExpired?: (session: NexudusSession) => void;
+    } = {},
   ) {}
 
   private now(): number {
@@ -72,7 +78,7 @@ export class Credentials {
       return parseSession(await this.secrets.get(this.sessionKey));
     } catch {
       throw new TokenStoreError(
-        "VS Code's secret storage (your system keyring) is not available. Nothing was saved anywhere else. Unlock or set up the keyring, then try again.",
+        l10n.t("VS Code's secret storage (your system keyring) is not available. Nothing was saved anywhere else. Unlock or set up the keyring, then try again."),
       );
     }
   }
@@ -81,7 +87,7 @@ export class Credentials {
     try {
       await this.secrets.store(this.sessionKey, JSON.stringify(session));
     } catch {
-      throw new TokenStoreError("VS Code's secret storage is not available, so the sign-in could not be kept. Nothing was saved anywhere else.");
+      throw new TokenStoreError(l10n.t("VS Code's secret storage is not available, so the sign-in could not be kept. Nothing was saved anywhere else."));
     }
   }
 
@@ -132,6 +138,7 @@ export class Credentials {
             throw error;
           }
           await this.signOut();
+          this.options.onExpired?.(session);
           throw new SessionExpiredError();
         },
       )

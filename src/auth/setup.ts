@@ -16,7 +16,11 @@ export function createAuthentication(context: vscode.ExtensionContext, log: vsco
     SECRET_SESSION_KEY,
     tokens,
     (session) => refreshGrant(readApiSettings(), session, { log: logRequest(log) }),
-    { onRenewed: (session) => provider.sessionRenewed(session) },
+    {
+      onRenewed: (session) => provider.sessionRenewed(session),
+      // Else VS Code's Accounts menu would go on listing an account that is signed out.
+      onExpired: (session) => provider.sessionEnded(session),
+    },
   );
   const provider = new NexudusAuthenticationProvider(credentials, () => signInInteractively(credentials, log));
   return { tokens, credentials, provider, disposables: [provider, provider.register()] };

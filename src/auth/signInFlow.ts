@@ -11,7 +11,7 @@ async function ask(options: vscode.InputBoxOptions): Promise<string | undefined>
   return value === undefined ? undefined : value.trim();
 }
 
-const notEmpty = (what: string) => (text: string) => (text.trim() ? undefined : `Enter your ${what}, or press Escape to cancel.`);
+const notEmpty = (message: string) => (text: string) => (text.trim() ? undefined : message);
 
 /**
  * Asks for email and password (and the two-factor code when Nexudus wants one),
@@ -30,22 +30,32 @@ export async function signInInteractively(credentials: Credentials, log: vscode.
 
 async function askAndSignIn(credentials: Credentials, log: vscode.LogOutputChannel): Promise<NexudusSession | undefined> {
   const settings = readApiSettings();
-  const email = await ask({ title: 'Nexudus: Sign In (1/2)', prompt: 'The email you sign in to Nexudus with', placeHolder: 'you@yourspace.com', validateInput: notEmpty('email') });
+  const email = await ask({
+    title: vscode.l10n.t('Nexudus: Sign In (1/2)'),
+    prompt: vscode.l10n.t('The email you sign in to Nexudus with'),
+    placeHolder: vscode.l10n.t('you@yourspace.com'),
+    validateInput: notEmpty(vscode.l10n.t('Enter your email, or press Escape to cancel.')),
+  });
   if (!email) {
     return undefined;
   }
-  const password = await ask({ title: 'Nexudus: Sign In (2/2)', prompt: `Password for ${email}`, password: true, validateInput: notEmpty('password') });
+  const password = await ask({
+    title: vscode.l10n.t('Nexudus: Sign In (2/2)'),
+    prompt: vscode.l10n.t('Password for {0}', email),
+    password: true,
+    validateInput: notEmpty(vscode.l10n.t('Enter your password, or press Escape to cancel.')),
+  });
   if (!password) {
     return undefined;
   }
   const http = { log: logRequest(log) };
-  const title = `Nexudus: signing in as ${email}…`;
+  const title = vscode.l10n.t('Nexudus: signing in as {0}…', email);
   let result = await withRequestProgress(title, (signal) => passwordGrant({ ...settings, signal }, { email, password }, http));
   if (result.kind === 'needsTwoFactorCode') {
     const twoFactorCode = await ask({
-      title: 'Nexudus: Sign In, two-factor code',
-      prompt: 'The code from your authenticator app',
-      validateInput: (text) => (/^\d{4,10}$/.test(text.trim()) ? undefined : 'The code is the digits your authenticator app shows.'),
+      title: vscode.l10n.t('Nexudus: Sign In, two-factor code'),
+      prompt: vscode.l10n.t('The code from your authenticator app'),
+      validateInput: (text) => (/^\d{4,10}$/.test(text.trim()) ? undefined : vscode.l10n.t('The code is the digits your authenticator app shows.')),
     });
     if (!twoFactorCode) {
       return undefined;

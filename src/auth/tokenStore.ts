@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** The slice of vscode.SecretStorage the token store needs. */
 export interface SecretStore {
   get(key: string): Thenable<string | undefined>;
@@ -11,16 +13,16 @@ export type TokenCheck = { ok: true; token: string } | { ok: false; message: str
 export function checkToken(input: string | undefined): TokenCheck {
   const token = (input ?? '').trim();
   if (!token) {
-    return { ok: false, message: 'Enter the API token, or press Escape to cancel.' };
+    return { ok: false, message: l10n.t('Enter the API token, or press Escape to cancel.') };
   }
   if (/\s/.test(token)) {
-    return { ok: false, message: 'A token has no spaces or line breaks inside it. Paste it again.' };
+    return { ok: false, message: l10n.t('A token has no spaces or line breaks inside it. Paste it again.') };
   }
   if (!/^[\x21-\x7e]+$/.test(token)) {
-    return { ok: false, message: 'A token holds only plain letters, digits and symbols. Paste it again.' };
+    return { ok: false, message: l10n.t('A token holds only plain letters, digits and symbols. Paste it again.') };
   }
   if (/^bearer$/i.test(token)) {
-    return { ok: false, message: 'Paste the token itself, without the word "Bearer".' };
+    return { ok: false, message: l10n.t('Paste the token itself, without the word "Bearer".') };
   }
   return { ok: true, token };
 }
@@ -32,8 +34,9 @@ export class TokenStoreError extends Error {
   }
 }
 
-const KEYRING_HINT =
-  "VS Code's secret storage (your system keyring) is not available. Nothing was saved anywhere else. Unlock or set up the keyring, then try again.";
+// A function, not a constant: the text is looked up in the display language when it is needed.
+const keyringHint = () =>
+  l10n.t("VS Code's secret storage (your system keyring) is not available. Nothing was saved anywhere else. Unlock or set up the keyring, then try again.");
 
 /** The API token, kept only in VS Code's SecretStorage. */
 export class TokenStore {
@@ -48,7 +51,7 @@ export class TokenStore {
     try {
       saved = await this.secrets.get(this.key);
     } catch {
-      throw new TokenStoreError(KEYRING_HINT);
+      throw new TokenStoreError(keyringHint());
     }
     if (saved === undefined) {
       return undefined;
@@ -65,7 +68,7 @@ export class TokenStore {
     try {
       await this.secrets.store(this.key, check.token);
     } catch {
-      throw new TokenStoreError(KEYRING_HINT);
+      throw new TokenStoreError(keyringHint());
     }
   }
 
@@ -73,7 +76,7 @@ export class TokenStore {
     try {
       await this.secrets.delete(this.key);
     } catch {
-      throw new TokenStoreError(KEYRING_HINT);
+      throw new TokenStoreError(keyringHint());
     }
   }
 }

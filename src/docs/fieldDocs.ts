@@ -17,6 +17,9 @@ export interface FieldDoc {
   readonly enumNotSetValue?: number;
 }
 
+/** A FieldDoc as JSON holds it, enum values as [value, name] pairs: how the bundle ships the page's fields. */
+export type FieldDocJson = Omit<FieldDoc, 'enumValues'> & { readonly enumValues?: readonly (readonly [number, string])[] };
+
 /** Enum meanings from a source other than the page (data/enum-values.json). */
 export interface EnumSupplement {
   readonly [field: string]: {
@@ -92,6 +95,15 @@ export class FieldDocumentation {
       };
     });
     return new FieldDocumentation(fields);
+  }
+
+  /** The table parsed at build time (see esbuild.js), back into field docs. */
+  static fromJson(fields: readonly FieldDocJson[]): FieldDocumentation {
+    return new FieldDocumentation(fields.map(({ enumValues, ...field }) => ({ ...field, ...(enumValues && { enumValues: new Map(enumValues) }) })));
+  }
+
+  toJson(): FieldDocJson[] {
+    return this.fields.map(({ enumValues, ...field }) => ({ ...field, ...(enumValues && { enumValues: [...enumValues] }) }));
   }
 
   get(name: string): FieldDoc | undefined {

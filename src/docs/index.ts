@@ -1,11 +1,10 @@
-import pageMarkdown from '../../data/get-one-crmopportunity.md';
-import enumValues from '../../data/enum-values.json';
-import { EnumSupplement, FieldDocumentation } from './fieldDocs';
+import fieldTable from 'field-docs:crmopportunity';
+import { FieldDocumentation } from './fieldDocs';
 
 let cached: FieldDocumentation | undefined;
 
-/** The bundled documentation page, parsed on first use (well under a millisecond). */
+/** The documentation page's fields: parsed when the bundle is built (esbuild.js), made a lookup on first use. */
 export function opportunityDocumentation(): FieldDocumentation {
-  cached ??= FieldDocumentation.fromMarkdown(pageMarkdown, enumValues as unknown as EnumSupplement);
+  cached ??= FieldDocumentation.fromJson(fieldTable);
   return cached;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FieldDoc, FieldDocumentation } from '../docs/fieldDocs';
 
 /**
@@ -40,11 +41,14 @@ function literal(text: string): string {
 /** Markdown for a hover: the field's type, description and enum meanings, from the documentation page. */
 export function fieldDocMarkdown(name: string, doc: FieldDoc | undefined): string {
   if (!doc) {
-    return `**${literal(name)}** (not in the documentation)\n\nNexudus returned this field, but its documentation page does not describe it.`;
+    return l10n.t(
+      '**{0}** (not in the documentation)\n\nNexudus returned this field, but its documentation page does not describe it.',
+      literal(name),
+    );
   }
   const lines = [`**${doc.name}** \`${doc.type}\``, '', doc.description];
   if (doc.enumValues?.size) {
-    lines.push('', ...(doc.enumNotSetValue !== undefined ? [`- \`${doc.enumNotSetValue}\` = not set`] : []));
+    lines.push('', ...(doc.enumNotSetValue !== undefined ? [`- \`${doc.enumNotSetValue}\` = ${l10n.t('not set')}`] : []));
     for (const [value, label] of doc.enumValues) {
       lines.push(`- \`${value}\` = ${label}`);
     }
@@ -69,7 +73,7 @@ export function enumHints(text: string, docs: FieldDocumentation): EnumHint[] {
       return;
     }
     const value = Number(match[2]);
-    const label = doc.enumValues.get(value) ?? (value === doc.enumNotSetValue ? 'not set' : 'unknown value');
+    const label = doc.enumValues.get(value) ?? (value === doc.enumNotSetValue ? l10n.t('not set') : l10n.t('unknown value'));
     hints.push({ line: index, character: line.replace(/,$/, '').length, label });
   });
   return hints;

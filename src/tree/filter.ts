@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { OpportunityRecord } from '../api/opportunities';
 import { StatusKind, statusKindOf, statusLabel } from './opportunitySummary';
 
@@ -31,6 +32,11 @@ export function matchesFilter(record: OpportunityRecord, filter: OpportunityFilt
   );
 }
 
+/** Text the person typed, in the display language's quotation marks. */
+export function quoted(text: string): string {
+  return l10n.t('“{0}”', text);
+}
+
 /** The filter in a few words, for the view's description: `Won, Lost · "acme"`. */
 export function describeFilter(filter: OpportunityFilter): string {
   const parts = [];
@@ -38,7 +44,7 @@ export function describeFilter(filter: OpportunityFilter): string {
     parts.push(filter.statuses.map(statusLabel).join(', '));
   }
   if (filter.text.trim()) {
-    parts.push(`“${filter.text.trim()}”`);
+    parts.push(quoted(filter.text.trim()));
   }
   return parts.join(' · ');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { recordId } from '../api/listOpportunities';
 import type { OpportunityRecord } from '../api/opportunities';
 import { opportunityTitle } from '../view/opportunityModel';
@@ -55,16 +56,24 @@ function compareOpportunities(a: OpportunityRecord, b: OpportunityRecord, collat
   );
 }
 
+/** What a group is called when the records name none, in the display language. */
+function unnamed(kind: 'Board' | 'Stage', id: number | undefined): string {
+  if (kind === 'Board') {
+    return id === undefined ? l10n.t('No board') : l10n.t('Board #{0}', id);
+  }
+  return id === undefined ? l10n.t('No stage') : l10n.t('Stage #{0}', id);
+}
+
 /** A group's key, its name, and whether it is the catch-all for records that name no group. */
 function identify(kind: 'Board' | 'Stage', id: number | undefined, name: string | undefined) {
   const prefix = kind.toLowerCase();
   if (id !== undefined) {
-    return { key: `${prefix}:id:${id}`, name: name ?? `${kind} #${id}`, none: false };
+    return { key: `${prefix}:id:${id}`, name: name ?? unnamed(kind, id), none: false };
   }
   if (name !== undefined) {
     return { key: `${prefix}:name:${name}`, name, none: false };
   }
-  return { key: `${prefix}:none`, name: `No ${prefix}`, none: true };
+  return { key: `${prefix}:none`, name: unnamed(kind, undefined), none: true };
 }
 
 /**
@@ -77,6 +86,10 @@ export function groupByBoardAndStage(
   stagePositions: ReadonlyMap<number, number>,
   locale: string,
 ): BoardGroup[] {
+  // The first Intl.Collator costs ~8 ms (it loads ICU data): not worth paying for an empty tree, as at activation.
+  if (records.length === 0) {
+    return [];
+  }
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const boards = new Map<string, { name: string; none: boolean; stages: Map<string, StageFacts & { records: OpportunityRecord[] }> }>();
 

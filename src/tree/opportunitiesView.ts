@@ -64,10 +64,12 @@ export function createOpportunitiesView(
   const showState = () => {
     const { listed, shown } = controller.counts;
     const filtering = isFiltering(controller.filter);
-    treeView!.description = filtering ? `${describeFilter(controller.filter)} (${shown.toLocaleString()} of ${listed.toLocaleString()})` : undefined;
+    treeView!.description = filtering
+      ? vscode.l10n.t('{0} ({1} of {2})', describeFilter(controller.filter), shown.toLocaleString(), listed.toLocaleString())
+      : undefined;
     treeView!.message =
       filtering && listed > 0 && shown === 0 && controller.status.kind !== 'tokenRejected' && controller.status.kind !== 'failed'
-        ? 'No opportunity matches the filter. Clear it from the view’s title bar.'
+        ? vscode.l10n.t('No opportunity matches the filter. Clear it from the view’s title bar.')
         : undefined;
     contextKeys.set(ContextKeys.opportunitiesState, stateForContext(controller));
     contextKeys.set(ContextKeys.opportunitiesFiltered, filtering);

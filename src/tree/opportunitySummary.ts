@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { recordId } from '../api/listOpportunities';
 import type { OpportunityRecord } from '../api/opportunities';
 import { opportunityDocumentation } from '../docs';
@@ -9,23 +10,23 @@ export type StatusKind = 'inProgress' | 'won' | 'lost' | 'unknown';
 // Status names as the documentation page states them (eCrmOpportunityStatus).
 const KIND_OF_STATUS_NAME: Record<string, StatusKind> = { InProgress: 'inProgress', Won: 'won', Lost: 'lost' };
 
-/** "InProgress" → "In progress". */
-function spaced(name: string): string {
-  return name.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').replace(/(?<= )[A-Z]/g, (letter) => letter.toLowerCase());
-}
-
-function documentedStatusName(kind: StatusKind): string | undefined {
-  return Object.keys(KIND_OF_STATUS_NAME).find((name) => KIND_OF_STATUS_NAME[name] === kind);
-}
-
 /** The statuses a filter can pick, with their names for people. */
 export function statusChoices(): { kind: StatusKind; label: string }[] {
-  return (['inProgress', 'won', 'lost'] as const).map((kind) => ({ kind, label: spaced(documentedStatusName(kind)!) }));
+  return (['inProgress', 'won', 'lost'] as const).map((kind) => ({ kind, label: statusLabel(kind) }));
 }
 
+/** A status's name for people, in the display language: the documented names (InProgress, Won, Lost), spaced. */
 export function statusLabel(kind: StatusKind): string {
-  const name = documentedStatusName(kind);
-  return name ? spaced(name) : 'Other status';
+  switch (kind) {
+    case 'inProgress':
+      return l10n.t('In progress');
+    case 'won':
+      return l10n.t('Won');
+    case 'lost':
+      return l10n.t('Lost');
+    default:
+      return l10n.t('Other status');
+  }
 }
 
 export function statusKindOf(record: OpportunityRecord): StatusKind {
@@ -66,20 +67,22 @@ export function summarizeOpportunity(record: OpportunityRecord, locale: string):
   const id = recordId(record)!;
   const label = opportunityTitle(record, id);
   const status = statusKindOf(record);
-  const statusText = status === 'unknown' ? `Status ${formatted('Status') ?? 'not set'}` : statusLabel(status);
+  const shownStatus = status === 'unknown' ? formatted('Status') : undefined;
+  const statusText =
+    status !== 'unknown' ? statusLabel(status) : shownStatus !== undefined ? l10n.t('Status {0}', shownStatus) : l10n.t('Status not set');
   const value = typeof record.Value === 'number' ? formatted('Value') : undefined;
   const customer = [text(record.CoworkerFullName), text(record.CoworkerCompanyName)].filter(Boolean).join(' · ') || undefined;
   const due = formatted('DueDate');
 
   const details: SummaryDetail[] = [
-    { label: 'Status', value: statusText },
-    { label: 'Value', value: value ?? '' },
-    { label: 'Stage', value: text(record.CrmBoardColumnName) ?? '' },
-    { label: 'Board', value: text(record.CrmBoardColumnCrmBoardName) ?? '' },
-    { label: 'Customer', value: customer ?? '' },
-    { label: 'Responsible', value: text(record.ResponsibleFullName) ?? '' },
-    { label: 'Due', value: due ?? '' },
-    { label: 'Id', value: String(id) },
+    { label: l10n.t('Status'), value: statusText },
+    { label: l10n.t('Value'), value: value ?? '' },
+    { label: l10n.t('Stage'), value: text(record.CrmBoardColumnName) ?? '' },
+    { label: l10n.t('Board'), value: text(record.CrmBoardColumnCrmBoardName) ?? '' },
+    { label: l10n.t('Customer'), value: customer ?? '' },
+    { label: l10n.t('Responsible'), value: text(record.ResponsibleFullName) ?? '' },
+    { label: l10n.t('Due'), value: due ?? '' },
+    { label: l10n.t('Id'), value: String(id) },
   ].filter((row) => row.value !== '');
 
   return {
@@ -88,6 +91,6 @@ export function summarizeOpportunity(record: OpportunityRecord, locale: string):
     status,
     description: [value, statusText].filter(Boolean).join(' · '),
     details,
-    accessibilityLabel: [label, statusText, value, due && `due ${due}`].filter(Boolean).join(', '),
+    accessibilityLabel: [label, statusText, value, due && l10n.t('due {0}', due)].filter(Boolean).join(', '),
   };
 }

@@ -33,9 +33,9 @@ function onItem(run: (id: number) => unknown): (target: unknown) => unknown {
 
 export function registerSidebarCommands(deps: SidebarCommandDeps): vscode.Disposable[] {
   const { controller, recent } = deps;
-  const copy = async (text: string, what: string) => {
+  const copy = async (text: string, copied: string) => {
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`Nexudus: copied ${what}.`, 3000);
+    vscode.window.setStatusBarMessage(copied, 3000);
   };
   return [
     vscode.commands.registerCommand(Commands.refreshOpportunities, () => controller.refresh()),
@@ -54,14 +54,14 @@ export function registerSidebarCommands(deps: SidebarCommandDeps): vscode.Dispos
     vscode.commands.registerCommand(Commands.refreshItem, onItem(deps.refreshOne)),
     vscode.commands.registerCommand(
       Commands.copyItemId,
-      onItem((id) => copy(String(id), `the id ${id}`)),
+      onItem((id) => copy(String(id), vscode.l10n.t('Nexudus: copied the id {0}.', id))),
     ),
     vscode.commands.registerCommand(
       Commands.copyItemJson,
       onItem(async (id) => {
         const record = controller.record(id) ?? (await deps.refreshOne(id));
         if (record) {
-          await copy(JSON.stringify(record, null, 2), `opportunity #${id} as JSON`);
+          await copy(JSON.stringify(record, null, 2), vscode.l10n.t('Nexudus: copied opportunity #{0} as JSON.', id));
         }
       }),
     ),

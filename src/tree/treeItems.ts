@@ -13,11 +13,11 @@ const STATUS_ICONS: Record<StatusKind, vscode.ThemeIcon> = {
 };
 
 function opportunities(count: number): string {
-  return `${count.toLocaleString()} ${count === 1 ? 'opportunity' : 'opportunities'}`;
+  return count === 1 ? vscode.l10n.t('{0} opportunity', count.toLocaleString()) : vscode.l10n.t('{0} opportunities', count.toLocaleString());
 }
 
 function openCommand(id: number): vscode.Command {
-  return { command: Commands.openOpportunity, title: 'Open Opportunity', arguments: [id] };
+  return { command: Commands.openOpportunity, title: vscode.l10n.t('Open Opportunity'), arguments: [id] };
 }
 
 /** The tooltip as Markdown: record text goes in through appendText, so it is escaped, never markup. */
@@ -27,7 +27,7 @@ function tooltip(summary: OpportunitySummary): vscode.MarkdownString {
   markdown.appendText(summary.label);
   markdown.appendMarkdown('**\n\n');
   for (const detail of summary.details) {
-    markdown.appendText(`${detail.label}: `);
+    markdown.appendText(vscode.l10n.t('{0}: ', detail.label));
     markdown.appendText(detail.value);
     markdown.appendMarkdown('  \n');
   }
@@ -58,9 +58,11 @@ export function opportunityTreeItem(node: OpportunityNode): vscode.TreeItem {
       item.id = node.key;
       item.description = node.count.toLocaleString();
       item.iconPath = new vscode.ThemeIcon(isBoard ? 'project' : 'list-flat');
-      const what = `${isBoard ? 'Board' : 'Stage'} ${node.name}`;
-      item.tooltip = `${what}: ${opportunities(node.count)}`;
-      item.accessibilityInformation = { label: `${what}, ${opportunities(node.count)}` };
+      const count = opportunities(node.count);
+      item.tooltip = isBoard ? vscode.l10n.t('Board {0}: {1}', node.name, count) : vscode.l10n.t('Stage {0}: {1}', node.name, count);
+      item.accessibilityInformation = {
+        label: isBoard ? vscode.l10n.t('Board {0}, {1}', node.name, count) : vscode.l10n.t('Stage {0}, {1}', node.name, count),
+      };
       item.contextValue = node.kind;
       return item;
     }
@@ -68,17 +70,23 @@ export function opportunityTreeItem(node: OpportunityNode): vscode.TreeItem {
       return opportunityItem(node.summary);
     case 'problem': {
       const rejected = node.problem === 'tokenRejected';
-      const item = new vscode.TreeItem(rejected ? 'Token rejected: set a new API token' : 'Could not list opportunities: retry');
+      const item = new vscode.TreeItem(
+        rejected ? vscode.l10n.t('Token rejected: set a new API token') : vscode.l10n.t('Could not list opportunities: retry'),
+      );
       item.id = `problem:${node.problem}`;
       item.iconPath = new vscode.ThemeIcon(rejected ? 'key' : 'warning');
       item.tooltip = node.message;
-      item.accessibilityInformation = { label: `${item.label as string}. ${node.message}` };
+      item.accessibilityInformation = {
+        label: rejected
+          ? vscode.l10n.t('Token rejected: set a new API token. {0}', node.message)
+          : vscode.l10n.t('Could not list opportunities: retry. {0}', node.message),
+      };
       if (rejected) {
         item.contextValue = ItemContexts.tokenRejected;
       }
       item.command = rejected
-        ? { command: Commands.setToken, title: 'Set API Token' }
-        : { command: Commands.refreshOpportunities, title: 'Refresh' };
+        ? { command: Commands.setToken, title: vscode.l10n.t('Set API Token') }
+        : { command: Commands.refreshOpportunities, title: vscode.l10n.t('Refresh') };
       return item;
     }
   }
@@ -90,7 +98,7 @@ export function recentTreeItem(entry: RecentEntry): vscode.TreeItem {
   item.description = `#${entry.id}`;
   item.iconPath = new vscode.ThemeIcon('history');
   item.tooltip = `${entry.name} (#${entry.id})`;
-  item.accessibilityInformation = { label: `${entry.name}, opportunity ${entry.id}` };
+  item.accessibilityInformation = { label: vscode.l10n.t('{0}, opportunity {1}', entry.name, entry.id) };
   item.contextValue = ItemContexts.recentOpportunity;
   item.command = openCommand(entry.id);
   return item;

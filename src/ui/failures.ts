@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { describeFailure, OPEN_SETTINGS, RETRY, SET_TOKEN, SIGN_IN } from './failureMessages';
+import { buttonLabels, describeFailure } from './failureMessages';
 
 export { InvalidInputError, MissingTokenError } from './failureMessages';
 
@@ -27,7 +27,7 @@ export function showFailure(error: unknown, log: vscode.LogOutputChannel, retry?
     return;
   }
   log.warn(message.text);
-  const text = `Nexudus: ${message.text}`;
+  const text = vscode.l10n.t('Nexudus: {0}', message.text);
   const now = Date.now();
   if (now - (lastShownAt.get(text) ?? -Infinity) < SAME_MESSAGE_WINDOW_MS) {
     return;
@@ -36,15 +36,16 @@ export function showFailure(error: unknown, log: vscode.LogOutputChannel, retry?
   history.push(text);
   history.splice(0, history.length - HISTORY_LIMIT);
   const show = message.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+  const labels = buttonLabels();
   void show(text, ...message.buttons).then(async (choice) => {
-    if (choice === SET_TOKEN || choice === SIGN_IN) {
-      const ready = await vscode.commands.executeCommand<boolean>(choice === SET_TOKEN ? Commands.setToken : Commands.signIn);
+    if (choice === labels.setToken || choice === labels.signIn) {
+      const ready = await vscode.commands.executeCommand<boolean>(choice === labels.setToken ? Commands.setToken : Commands.signIn);
       if (ready && retry) {
         retry();
       }
-    } else if (choice === RETRY) {
+    } else if (choice === labels.retry) {
       retry?.();
-    } else if (choice === OPEN_SETTINGS) {
+    } else if (choice === labels.openSettings) {
       void vscode.commands.executeCommand('workbench.action.openSettings', 'nexudus.');
     }
   });

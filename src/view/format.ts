@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FieldDoc } from '../docs/fieldDocs';
 
 /** A value ready to show: its text, and what to say about it on hover. */
@@ -31,15 +32,15 @@ export function formatDate(raw: string, locale: string): FormattedValue | undefi
   }
   const options: Intl.DateTimeFormatOptions =
     hour === undefined ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' };
-  const zoneNote =
+  const detail =
     zone === undefined
-      ? 'no time zone given'
+      ? l10n.t('Sent as {0} (no time zone given).', raw)
       : zone === 'Z'
-        ? 'marked UTC (Nexudus sometimes sends the space’s local time with this mark)'
-        : `offset ${zone}`;
+        ? l10n.t('Sent as {0} (marked UTC (Nexudus sometimes sends the space’s local time with this mark)).', raw)
+        : l10n.t('Sent as {0} (offset {1}).', raw, zone);
   return {
     text: safeDateFormat(locale, options).format(wallClock),
-    detail: `Sent as ${raw} (${zoneNote}).`,
+    detail,
     tone: 'plain',
   };
 }
@@ -71,9 +72,9 @@ export function formatEnum(value: number, doc: FieldDoc): FormattedValue {
     return { text: name, detail: `${value} = ${name}${doc.enumName ? ` (${doc.enumName})` : ''}`, tone: 'plain' };
   }
   if (value === doc.enumNotSetValue) {
-    return { text: 'Not set', detail: `${value} = not set`, tone: 'empty' };
+    return { text: l10n.t('Not set'), detail: `${value} = ${l10n.t('not set')}`, tone: 'empty' };
   }
-  return { text: String(value), detail: `${value} is not a value the documentation lists for ${doc.name}.`, tone: 'unknown' };
+  return { text: String(value), detail: l10n.t('{0} is not a value the documentation lists for {1}.', value, doc.name), tone: 'unknown' };
 }
 
 const JSON_TYPE_OF_DOC_TYPE: Record<string, string> = {
@@ -85,7 +86,7 @@ const JSON_TYPE_OF_DOC_TYPE: Record<string, string> = {
 
 /** The raw JSON of a value that is not of the documented type, marked as such. */
 export function unexpectedValue(value: unknown, expected: string): FormattedValue {
-  return { text: rawJson(value), detail: `Expected ${expected}; shown as the raw JSON Nexudus sent.`, tone: 'unexpected' };
+  return { text: rawJson(value), detail: l10n.t('Expected {0}; shown as the raw JSON Nexudus sent.', expected), tone: 'unexpected' };
 }
 
 function rawJson(value: unknown): string {
@@ -132,30 +133,30 @@ const DATE_FIELD = /(On|Date)$/;
 /** A field's value as a person reads it, using what the documentation says of the field. */
 export function formatValue(name: string, value: unknown, doc: FieldDoc | undefined, context: FormatContext): FormattedValue {
   if (value === null || value === undefined) {
-    return { text: EM_DASH, detail: value === null ? 'null: no value set.' : 'Not in the reply.', tone: 'empty' };
+    return { text: EM_DASH, detail: value === null ? l10n.t('null: no value set.') : l10n.t('Not in the reply.'), tone: 'empty' };
   }
   const expectedJsonType = doc ? JSON_TYPE_OF_DOC_TYPE[doc.type] : undefined;
   if (expectedJsonType && typeof value !== expectedJsonType) {
     return unexpectedValue(value, `${doc!.type}`);
   }
   if (doc?.type === 'integer' && !Number.isInteger(value)) {
-    return unexpectedValue(value, 'a whole number');
+    return unexpectedValue(value, l10n.t('a whole number'));
   }
   if (typeof value === 'boolean') {
-    return { text: value ? 'Yes' : 'No', tone: 'plain' };
+    return { text: value ? l10n.t('Yes') : l10n.t('No'), tone: 'plain' };
   }
   if (typeof value === 'number') {
     if (doc?.enumValues) {
       return formatEnum(value, doc);
     }
     if (MONEY_FIELDS.has(name)) {
-      return { text: formatMoney(value, context.record[CURRENCY_FIELD], context.locale), detail: `Sent as ${value}.`, tone: 'plain' };
+      return { text: formatMoney(value, context.record[CURRENCY_FIELD], context.locale), detail: l10n.t('Sent as {0}.', value), tone: 'plain' };
     }
     return { text: String(value), tone: 'plain' };
   }
   if (typeof value === 'string') {
     if (value === '') {
-      return { text: '(empty)', detail: 'An empty text.', tone: 'empty' };
+      return { text: l10n.t('(empty)'), detail: l10n.t('An empty text.'), tone: 'empty' };
     }
     if (DATE_FIELD.test(name)) {
       const date = formatDate(value, context.locale);
@@ -169,5 +170,5 @@ export function formatValue(name: string, value: unknown, doc: FieldDoc | undefi
   if (doc) {
     return unexpectedValue(value, doc.type);
   }
-  return { text: rawJson(value), detail: 'Shown as the JSON Nexudus sent.', tone: 'plain' };
+  return { text: rawJson(value), detail: l10n.t('Shown as the JSON Nexudus sent.'), tone: 'plain' };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FieldDocumentation, FieldDoc } from '../docs/fieldDocs';
 import { EM_DASH, formatValue, FormattedValue, FormatContext, unexpectedValue } from './format';
 
@@ -46,23 +47,75 @@ interface GroupRule {
 }
 
 // The groups the panel shows, in order. Field names come from the record and the
-// documentation; these rules only say where each one goes.
+// documentation; these rules only say where each one goes. Titles are getters, so
+// they are looked up in the display language when a panel is built, not at load.
 const GROUP_RULES: GroupRule[] = [
-  { id: 'stage', title: 'Stage and board', prefixes: ['CrmBoardColumn'], names: ['Position'] },
-  { id: 'customer', title: 'Customer', prefixes: ['Coworker'], names: ['ReferrerId', 'AgentId'] },
-  { id: 'team', title: 'Team', prefixes: ['Team'] },
+  {
+    id: 'stage',
+    get title() {
+      return l10n.t('Stage and board');
+    },
+    prefixes: ['CrmBoardColumn'],
+    names: ['Position'],
+  },
+  {
+    id: 'customer',
+    get title() {
+      return l10n.t('Customer');
+    },
+    prefixes: ['Coworker'],
+    names: ['ReferrerId', 'AgentId'],
+  },
+  {
+    id: 'team',
+    get title() {
+      return l10n.t('Team');
+    },
+    prefixes: ['Team'],
+  },
   {
     id: 'deal',
-    title: 'Deal',
+    get title() {
+      return l10n.t('Deal');
+    },
     prefixes: ['OpportunityType', 'Responsible'],
     names: ['Name', 'Status', 'Value', 'Completed', 'Reminded', 'LossReason', 'Notes'],
   },
-  { id: 'dates', title: 'Dates', names: ['DueDate', 'WonOn', 'LostOn', 'CrmUpdatedOn'] },
-  { id: 'lead', title: 'Lead source and UTM', prefixes: ['Utm'], names: ['LeadSource'] },
-  { id: 'record', title: 'Record', names: ['Id', 'UniqueId', 'CreatedOn', 'UpdatedOn', 'UpdatedBy', 'IsNew', 'SystemId'] },
+  {
+    id: 'dates',
+    get title() {
+      return l10n.t('Dates');
+    },
+    names: ['DueDate', 'WonOn', 'LostOn', 'CrmUpdatedOn'],
+  },
+  {
+    id: 'lead',
+    get title() {
+      return l10n.t('Lead source and UTM');
+    },
+    prefixes: ['Utm'],
+    names: ['LeadSource'],
+  },
+  {
+    id: 'record',
+    get title() {
+      return l10n.t('Record');
+    },
+    names: ['Id', 'UniqueId', 'CreatedOn', 'UpdatedOn', 'UpdatedBy', 'IsNew', 'SystemId'],
+  },
 ];
-const OTHER_DOCUMENTED: GroupRule = { id: 'other', title: 'Other documented fields' };
-const UNDOCUMENTED: GroupRule = { id: 'undocumented', title: 'Not in the documentation' };
+const OTHER_DOCUMENTED: GroupRule = {
+  id: 'other',
+  get title() {
+    return l10n.t('Other documented fields');
+  },
+};
+const UNDOCUMENTED: GroupRule = {
+  id: 'undocumented',
+  get title() {
+    return l10n.t('Not in the documentation');
+  },
+};
 
 function ruleFor(name: string, documented: boolean): GroupRule {
   if (!documented) {
@@ -103,7 +156,7 @@ function customFieldRows(value: unknown, context: FormatContext): FieldRow['chil
     }
     const { Name, Value } = entry as Record<string, unknown>;
     rows.push({
-      label: typeof Name === 'string' && Name ? Name : '(unnamed)',
+      label: typeof Name === 'string' && Name ? Name : l10n.t('(unnamed)'),
       value: formatValue('', Value, undefined, context),
     });
   }
@@ -117,7 +170,7 @@ function text(value: unknown): string {
 /** The panel title: the opportunity's Name, else its customer's, else its id. */
 export function opportunityTitle(record: Record<string, unknown>, fallbackId?: number): string {
   const id = typeof record.Id === 'number' ? record.Id : fallbackId;
-  return text(record.Name) || text(record.CoworkerFullName) || `Opportunity #${id ?? '?'}`;
+  return text(record.Name) || text(record.CoworkerFullName) || l10n.t('Opportunity #{0}', id ?? '?');
 }
 
 /** Everything the panel shows, as plain data: the header and every field in its group. */
@@ -137,9 +190,9 @@ export function buildOpportunityView(
     const children = name === 'CustomFields' ? customFieldRows(value, context) : undefined;
     const row: FieldRow = { name, label: readableLabel(name, rule), value: format(name), doc, children };
     if (children) {
-      row.value = { text: `${children.length} ${children.length === 1 ? 'field' : 'fields'}`, tone: 'plain' };
+      row.value = { text: children.length === 1 ? l10n.t('{0} field', children.length) : l10n.t('{0} fields', children.length), tone: 'plain' };
     } else if (name === 'CustomFields' && value !== null && value !== undefined) {
-      row.value = unexpectedValue(value, 'an object with a Data list of {Name, Value}');
+      row.value = unexpectedValue(value, l10n.t('an object with a Data list of {Name, Value}'));
     }
     groups.set(rule, [...(groups.get(rule) ?? []), row]);
   }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Fetched, OpportunityRecord } from '../api/opportunities';
 import { Commands, OPPORTUNITY_VIEW_TYPE } from '../constants';
@@ -35,6 +34,14 @@ export function checkedExternalUri(url: string): vscode.Uri | undefined {
   }
   const uri = vscode.Uri.parse(link, true);
   return OPENABLE_SCHEMES.has(uri.scheme) ? uri : undefined;
+}
+
+/**
+ * A nonce for the page's script, from Web Crypto: Node loads it on first use,
+ * where importing the crypto module would cost activation ~3 ms.
+ */
+function freshNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
 }
 
 export interface PanelHost {
@@ -85,22 +92,22 @@ class OpportunityPanel {
   }
 
   showNotice(text: string, retry: boolean): void {
-    const title = `Opportunity #${this.id}`;
+    const title = vscode.l10n.t('Opportunity #{0}', this.id);
     this.panel.title = title;
     this.panel.webview.html = renderNoticePage(this.id, { title, text, retry }, this.resources());
   }
 
   async refresh(): Promise<void> {
     if (this.fetched) {
-      void this.panel.webview.postMessage({ type: 'status', text: 'Refreshing…' });
+      void this.panel.webview.postMessage({ type: 'status', text: vscode.l10n.t('Refreshing…') });
     }
     const fetched = await this.host.load(this.id);
     if (fetched) {
       this.show(fetched);
     } else if (this.fetched) {
-      void this.panel.webview.postMessage({ type: 'status', text: 'Refresh failed; showing the last copy loaded.' });
+      void this.panel.webview.postMessage({ type: 'status', text: vscode.l10n.t('Refresh failed; showing the last copy loaded.') });
     } else {
-      this.showNotice('This opportunity could not be loaded. The notification says why.', true);
+      this.showNotice(vscode.l10n.t('This opportunity could not be loaded. The notification says why.'), true);
     }
   }
 
@@ -109,7 +116,7 @@ class OpportunityPanel {
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
     return {
       cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: freshNonce(),
       styleUri: media('panel.css'),
       scriptUri: media('panel.js'),
       codiconUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons', 'codicon.css')).toString(),
@@ -127,7 +134,7 @@ class OpportunityPanel {
       case 'copyJson':
         if (this.fetched) {
           await vscode.env.clipboard.writeText(this.fetched.rawText);
-          void this.panel.webview.postMessage({ type: 'status', text: 'Copied the JSON to the clipboard.' });
+          void this.panel.webview.postMessage({ type: 'status', text: vscode.l10n.t('Copied the JSON to the clipboard.') });
         }
         return;
       case 'openJson':
@@ -171,7 +178,12 @@ export class OpportunityPanels implements vscode.Disposable, vscode.WebviewPanel
       raced.panel.reveal();
       return true;
     }
-    const panel = vscode.window.createWebviewPanel(OPPORTUNITY_VIEW_TYPE, `Opportunity #${id}`, vscode.ViewColumn.Active, panelOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      OPPORTUNITY_VIEW_TYPE,
+      vscode.l10n.t('Opportunity #{0}', id),
+      vscode.ViewColumn.Active,
+      panelOptions(this.extensionUri),
+    );
     this.track(id, panel).show(fetched);
     return true;
   }
@@ -185,7 +197,7 @@ export class OpportunityPanels implements vscode.Disposable, vscode.WebviewPanel
     }
     panel.webview.options = panelOptions(this.extensionUri);
     const restored = this.track(check.id, panel);
-    restored.showNotice('Loading…', false);
+    restored.showNotice(vscode.l10n.t('Loading…'), false);
     await restored.refresh();
   }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FieldDoc } from '../docs/fieldDocs';
 import type { FormattedValue } from '../view/format';
 import type { FieldGroup, FieldRow, OpportunityView } from '../view/opportunityModel';
@@ -51,11 +52,12 @@ function docTooltip(row: FieldRow, tooltipId: string): string {
       const values = [...doc.enumValues]
         .map(([value, name]) => `<li><code>${value}</code> = ${escapeHtml(name)}</li>`)
         .join('');
-      const notSet = doc.enumNotSetValue !== undefined ? `<li><code>${doc.enumNotSetValue}</code> = not set</li>` : '';
-      parts.push(`<ul class="tooltip-enum" aria-label="Values">${notSet}${values}</ul>`);
+      const notSet = doc.enumNotSetValue !== undefined ? `<li><code>${doc.enumNotSetValue}</code> = ${escapeHtml(l10n.t('not set'))}</li>` : '';
+      parts.push(`<ul class="tooltip-enum" aria-label="${escapeHtml(l10n.t('Values'))}">${notSet}${values}</ul>`);
     }
   } else {
-    parts.push('<p class="tooltip-description">Not in the documentation: Nexudus returned this field, but its documentation page does not describe it.</p>');
+    const undocumented = l10n.t('Not in the documentation: Nexudus returned this field, but its documentation page does not describe it.');
+    parts.push(`<p class="tooltip-description">${escapeHtml(undocumented)}</p>`);
   }
   return `<div class="tooltip" role="tooltip" id="${tooltipId}">${parts.join('')}</div>`;
 }
@@ -65,9 +67,9 @@ function valueHtml(value: FormattedValue): string {
   const detail = value.detail ? ` title="${escapeHtml(value.detail)}"` : '';
   const marker =
     value.tone === 'unexpected'
-      ? '<span class="marker" title="This value is not of the documented type">unexpected type</span> '
+      ? `<span class="marker" title="${escapeHtml(l10n.t('This value is not of the documented type'))}">${escapeHtml(l10n.t('unexpected type'))}</span> `
       : value.tone === 'unknown'
-        ? '<span class="marker">unknown value</span> '
+        ? `<span class="marker">${escapeHtml(l10n.t('unknown value'))}</span> `
         : '';
   if (value.link) {
     // Opened by the extension after a scheme check, never by the webview itself.
@@ -79,7 +81,7 @@ function valueHtml(value: FormattedValue): string {
 function fieldRow(row: FieldRow): string {
   const token = domToken(row.name);
   const tooltipId = `doc-${token}`;
-  const undocumented = row.doc ? '' : ' <span class="marker">not in the documentation</span>';
+  const undocumented = row.doc ? '' : ` <span class="marker">${escapeHtml(l10n.t('not in the documentation'))}</span>`;
   const children = row.children?.length
     ? `<dl class="custom-fields">${row.children
         .map((child) => `<div class="field"><dt>${escapeHtml(child.label)}</dt><dd>${valueHtml(child.value)}</dd></div>`)
@@ -93,7 +95,7 @@ function fieldRow(row: FieldRow): string {
 
 function group(fieldGroup: FieldGroup): string {
   const note = fieldGroup.undocumented
-    ? '<p class="group-note">Nexudus returned these fields, but its documentation does not describe them.</p>'
+    ? `<p class="group-note">${escapeHtml(l10n.t('Nexudus returned these fields, but its documentation does not describe them.'))}</p>`
     : '';
   return `<details class="group" id="group-${escapeHtml(fieldGroup.id)}" data-group="${escapeHtml(fieldGroup.id)}" open>
 <summary><h2>${escapeHtml(fieldGroup.title)}</h2></summary>
@@ -113,20 +115,21 @@ const STATUS_ICONS: Record<string, string> = { won: 'pass', lost: 'circle-slash'
 
 function statusBadge(status: OpportunityView['header']['status']): string {
   const kind = status.statusName ? status.statusName.toLowerCase() : 'unknown';
-  const text = status.tone === 'empty' ? 'No status' : status.tone === 'unknown' ? `Unknown status (${status.text})` : status.text;
+  const text =
+    status.tone === 'empty' ? l10n.t('No status') : status.tone === 'unknown' ? l10n.t('Unknown status ({0})', status.text) : status.text;
   return `<span class="badge status-${escapeHtml(domToken(kind))}"${status.detail ? ` title="${escapeHtml(status.detail)}"` : ''}>${icon(STATUS_ICONS[kind] ?? 'question')}${escapeHtml(text)}</span>`;
 }
 
 function essentials(view: OpportunityView): string {
   const { header } = view;
-  const item = (label: string, value: string) => `<div><dt>${label}</dt><dd>${escapeHtml(value)}</dd></div>`;
+  const item = (label: string, value: string) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
   return `<dl class="essentials">
-${item('Stage', header.stage)}
-${item('Board', header.board)}
-${item('Value', header.value)}
-${item('Customer', header.customer)}
-${item('Responsible', header.responsible)}
-<div><dt>Due</dt><dd>${valueHtml(header.dueDate)}</dd></div>
+${item(l10n.t('Stage'), header.stage)}
+${item(l10n.t('Board'), header.board)}
+${item(l10n.t('Value'), header.value)}
+${item(l10n.t('Customer'), header.customer)}
+${item(l10n.t('Responsible'), header.responsible)}
+<div><dt>${escapeHtml(l10n.t('Due'))}</dt><dd>${valueHtml(header.dueDate)}</dd></div>
 </dl>`;
 }
 
@@ -138,10 +141,10 @@ export function renderOpportunityPage(view: OpportunityView, resources: PageReso
 ${statusBadge(view.header.status)}
 </div>
 ${essentials(view)}
-<div class="actions" role="toolbar" aria-label="Opportunity actions">
-<button type="button" data-action="refresh">${icon('refresh')}Refresh</button>
-<button type="button" data-action="copyJson" class="secondary">${icon('copy')}Copy JSON</button>
-<button type="button" data-action="openJson" class="secondary">${icon('json')}Open as JSON</button>
+<div class="actions" role="toolbar" aria-label="${escapeHtml(l10n.t('Opportunity actions'))}">
+<button type="button" data-action="refresh">${icon('refresh')}${escapeHtml(l10n.t('Refresh'))}</button>
+<button type="button" data-action="copyJson" class="secondary">${icon('copy')}${escapeHtml(l10n.t('Copy JSON'))}</button>
+<button type="button" data-action="openJson" class="secondary">${icon('json')}${escapeHtml(l10n.t('Open as JSON'))}</button>
 </div>
 <p class="status-line" role="status" aria-live="polite"></p>
 </header>
@@ -153,7 +156,7 @@ ${view.groups.map(group).join('\n')}
 
 /** A panel that has no record to show yet (restoring) or could not load one. */
 export function renderNoticePage(id: number, notice: { title: string; text: string; retry: boolean }, resources: PageResources): string {
-  const retry = notice.retry ? '\n<div class="actions"><button type="button" data-action="refresh">Retry</button></div>' : '';
+  const retry = notice.retry ? `\n<div class="actions"><button type="button" data-action="refresh">${escapeHtml(l10n.t('Retry'))}</button></div>` : '';
   const body = `<header class="header">
 <h1 id="opportunity-name">${escapeHtml(notice.title)}</h1>
 <p class="notice" role="status">${escapeHtml(notice.text)}</p>${retry}

@@ -73,7 +73,7 @@ describe('credentials: the session first, refreshed once, else the pasted token'
   });
   after(() => standIn.stop());
 
-  async function signedIn(now = Date.now) {
+  async function signedIn(now = Date.now, onExpired?: (session: NexudusSession) => void) {
     const secrets = memorySecrets();
     refreshes = 0;
     const credentials = new Credentials(
@@ -84,7 +84,7 @@ describe('credentials: the session first, refreshed once, else the pasted token'
         refreshes++;
         return refreshGrant({ baseUrl: standIn.url, timeoutMs: 3000 }, session);
       },
-      { now },
+      { now, onExpired },
     );
     const result = await passwordGrant({ baseUrl: standIn.url, timeoutMs: 3000 }, ADA);
     const session = sessionFromGrant(ADA.email, result.kind === 'signedIn' ? result.grant : undefined!);
@@ -128,13 +128,15 @@ describe('credentials: the session first, refreshed once, else the pasted token'
     assert.strictEqual(refreshes, 1);
   });
 
-  it('a failed refresh signs out and asks to sign in again', async () => {
-    const { credentials, secrets } = await signedIn();
+  it('a failed refresh signs out, says so (for the Accounts menu), and asks to sign in again', async () => {
+    const expired: string[] = [];
+    const { credentials, secrets } = await signedIn(Date.now, (session) => expired.push(session.account));
     standIn.accounts.expireAccessTokens();
     const session = JSON.parse(secrets.values.get('session')!) as NexudusSession;
     secrets.values.set('session', JSON.stringify({ ...session, refreshToken: 'void-refresh-token' }));
     await assert.rejects(credentials.withToken(read), SessionExpiredError);
     assert.strictEqual(await credentials.session(), undefined);
+    assert.deepStrictEqual(expired, [ADA.email]);
   });
 
   it('a 401 for a pasted token is not retried', async () => {
