@@ -122,7 +122,8 @@ export function createSidebar(
       const fetched = await load(id);
       if (fetched) {
         controller.opportunityLoaded(fetched.value);
-        await recent.add({ id, name: opportunityTitle(fetched.value, id) });
+        // Not awaited: saving Recent is a round trip to the main process the panel need not wait for.
+        recent.add({ id, name: opportunityTitle(fetched.value, id) }).catch((error: unknown) => log.warn(`Recent not saved: ${String(error)}`));
       }
       return fetched;
     },

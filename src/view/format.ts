@@ -30,8 +30,6 @@ export function formatDate(raw: string, locale: string): FormattedValue | undefi
   if (Number.isNaN(wallClock.getTime())) {
     return undefined;
   }
-  const options: Intl.DateTimeFormatOptions =
-    hour === undefined ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' };
   const detail =
     zone === undefined
       ? l10n.t('Sent as {0} (no time zone given).', raw)
@@ -39,18 +37,29 @@ export function formatDate(raw: string, locale: string): FormattedValue | undefi
         ? l10n.t('Sent as {0} (marked UTC (Nexudus sometimes sends the space’s local time with this mark)).', raw)
         : l10n.t('Sent as {0} (offset {1}).', raw, zone);
   return {
-    text: safeDateFormat(locale, options).format(wallClock),
+    text: dateFormat(locale, hour !== undefined).format(wallClock),
     detail,
     tone: 'plain',
   };
 }
 
-function safeDateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(locale, options);
-  } catch {
-    return new Intl.DateTimeFormat('en', options);
+// Making a DateTimeFormat costs far more than formatting with one, and a record holds several dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The locale's medium date, with or without the time (English when the locale is not one Intl knows). */
+function dateFormat(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale} ${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: withTime ? 'short' : undefined, timeZone: 'UTC' };
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      format = new Intl.DateTimeFormat('en', options);
+    }
+    dateFormats.set(key, format);
   }
+  return format;
 }
 
 /** An amount with its currency code: the locale's currency format when the code is a real one. */
