@@ -54,8 +54,9 @@ async function reaches(locator: Locator, state: 'visible' | 'hidden', timeoutMs:
 export class Workbench {
   private constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, url: string): Promise<Workbench> {
-    const page = await browser.newPage({ viewport: VIEWPORT });
+  /** `permissions` are granted to the page, e.g. 'clipboard-read' for readClipboard(). */
+  static async open(browser: Browser, url: string, { permissions = [] as string[] } = {}): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: VIEWPORT, permissions });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor();
@@ -116,17 +117,94 @@ export class Workbench {
   /**
    * Answers the input box an extension shows with this title: types the text
    * (into a password box when `password`), presses Enter, and waits until the
-   * box is accepted, failing with its validation message if it is not.
+   * box is accepted (it closes, or the next box replaces it), failing with its
+   * validation message if it is not.
    */
   async answerInputBox(title: string, text: string, { password = false } = {}): Promise<void> {
-    await this.quickInput.locator('.quick-input-title', { hasText: title }).waitFor();
+    const titled = this.quickInput.locator('.quick-input-title', { hasText: exactly(title) });
+    await titled.waitFor();
     const input = this.quickInput.locator(password ? 'input[type="password"]' : 'input[type="text"]');
     await input.pressSequentially(text);
     await input.press('Enter');
-    if (!(await reaches(this.quickInput, 'hidden', STEP_TIMEOUT_MS))) {
+    if (!(await reaches(titled, 'hidden', STEP_TIMEOUT_MS))) {
       const message = await this.quickInput.locator('.quick-input-message').textContent();
       throw new Error(`"${title}" did not accept the input: ${message}`);
     }
+  }
+
+  /**
+   * Answers VS Code's own untitled input box (e.g. "Developer: Open URL"),
+   * found by the prompt it shows under the input.
+   */
+  async answerPrompt(prompt: string, text: string): Promise<void> {
+    const prompted = this.quickInput.locator('.quick-input-message', { hasText: prompt });
+    await prompted.waitFor();
+    const input = this.quickInput.locator('input[type="text"]');
+    await input.pressSequentially(text);
+    await input.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden' });
+  }
+
+  /** Clicks a button of the modal dialog that says this, e.g. VS Code's consent prompts. */
+  async answerDialog(message: string, button: string): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box', { hasText: message });
+    await dialog.getByRole('button', { name: button, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** The entries of the Accounts menu (the activity bar's Accounts button): opens it, reads them, closes it. */
+  async accountsMenuEntries(): Promise<string[]> {
+    await this.page.locator('.activitybar .action-label[aria-label^="Accounts"]').click();
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.locator('.action-item').first().waitFor();
+    const labels = await menu.locator('.action-item .action-label').allTextContents();
+    await this.page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    return labels.map((label) => label.trim()).filter(Boolean);
+  }
+
+  /** The messages in the Notifications center: opens it, reads them, closes it. */
+  async notificationMessages(): Promise<string[]> {
+    await this.runCommand('Notifications: Show Notifications');
+    const center = this.page.locator('.notifications-center');
+    await center.waitFor();
+    const messages = await center.locator('.notification-list-item-message').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    await center.waitFor({ state: 'hidden' });
+    return messages;
+  }
+
+  /** The text on the clipboard, as the page reads it (Workbench.open needs the 'clipboard-read' permission). */
+  readClipboard(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** "Developer: Reload Window"; resolves when the reloaded workbench shows. */
+  async reloadWindow(): Promise<void> {
+    const reloaded = this.page.waitForEvent('load', { timeout: CONTRIBUTIONS_TIMEOUT_MS });
+    await this.runCommand('Developer: Reload Window');
+    await reloaded;
+    await this.page.locator('.monaco-workbench').waitFor();
+  }
+
+  /** Clicks an editor tab by its label. */
+  async clickTab(label: string): Promise<void> {
+    await this.page.locator('.tabs-container .tab', { hasText: exactly(label) }).click();
+  }
+
+  /** Turns the mouse wheel over a webview's content frame, as a person scrolls it. */
+  async scrollWebview(frame: Frame, deltaY: number): Promise<void> {
+    const box = await (await frame.frameElement()).boundingBox();
+    if (!box) {
+      throw new Error('The webview is not on screen.');
+    }
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.wheel(0, deltaY);
+  }
+
+  /** The messages the workbench is announcing to screen readers now (the latest ones only). */
+  announcements(): Promise<string[]> {
+    return this.page.locator('.monaco-aria-container .monaco-alert').allTextContents();
   }
 
   /** Waits for a message the workbench announces to screen readers (notifications are). */
@@ -150,15 +228,27 @@ export class Workbench {
    * whenever the panel's HTML is, so it is found by what it shows.
    */
   async opportunityPanel(timeoutMs = STEP_TIMEOUT_MS): Promise<Frame> {
+    return this.frameShowing('#opportunity-name', 'Opportunity panel', timeoutMs);
+  }
+
+  /**
+   * The Opportunity webview's content frame once it shows a record (its field
+   * groups), not a notice such as the "Loading…" of a panel being restored.
+   */
+  async opportunityRecordPanel(timeoutMs = STEP_TIMEOUT_MS): Promise<Frame> {
+    return this.frameShowing('main details[data-group]', 'Opportunity panel with a record', timeoutMs);
+  }
+
+  private async frameShowing(selector: string, what: string, timeoutMs: number): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (const frame of this.page.frames()) {
-        if (!frame.isDetached() && (await frame.locator('#opportunity-name').count().catch(() => 0)) > 0) {
+        if (!frame.isDetached() && (await frame.locator(selector).count().catch(() => 0)) > 0) {
           return frame;
         }
       }
       if (Date.now() > deadline) {
-        throw new Error(`No Opportunity panel appeared within ${timeoutMs} ms.`);
+        throw new Error(`No ${what} appeared within ${timeoutMs} ms.`);
       }
       await new Promise((resolve) => setTimeout(resolve, FRAME_POLL_MS));
     }

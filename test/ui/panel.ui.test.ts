@@ -29,7 +29,8 @@ const PANEL_TITLE = `Opportunity #${DOCUMENTED_EXAMPLE_ID}`;
 const HOVERED_FIELD = 'Status';
 const MAX_TABS_TO_NEXT_LABEL = 3;
 const SCREENSHOTS_DIR = path.join(repoRoot(), 'artifacts', 'screenshots');
-/** The README shows these two. */
+/** The README shows these two; refreshed only when asked (NEXUDUS_UPDATE_README_SCREENSHOTS=1), so a test run leaves the tree clean. */
+const UPDATE_README_SCREENSHOTS = process.env.NEXUDUS_UPDATE_README_SCREENSHOTS === '1';
 const README_SCREENSHOTS: Record<string, string> = {
   dark: path.join(repoRoot(), 'docs', 'screenshots', 'opportunity-dark.png'),
   light: path.join(repoRoot(), 'docs', 'screenshots', 'opportunity-light.png'),
@@ -123,7 +124,7 @@ describe('The Opportunity panel, used through VS Code in a browser', function ()
     await assertTooltipShowsDocumentation(panel, HOVERED_FIELD);
     const file = await workbench.screenshot(path.join(SCREENSHOTS_DIR, `opportunity-${theme.slug}.png`));
     const readmeCopy = README_SCREENSHOTS[theme.slug];
-    if (readmeCopy) {
+    if (readmeCopy && UPDATE_README_SCREENSHOTS) {
       fs.mkdirSync(path.dirname(readmeCopy), { recursive: true });
       fs.copyFileSync(file, readmeCopy);
     }
