@@ -11,7 +11,9 @@ export interface ApiSettings {
 /** The API address and timeout from the user's settings, checked. */
 export function readApiSettings(): ApiSettings {
   const config = vscode.workspace.getConfiguration(Settings.section);
-  const check = checkBaseUrl(config.get<string>(Settings.baseUrl) || DEFAULT_BASE_URL);
+  // The token goes where this points, so a workspace (a cloned repo's .vscode/settings.json)
+  // must not choose it: only the user's own settings count (the setting is machine-scoped too).
+  const check = checkBaseUrl(config.inspect<string>(Settings.baseUrl)?.globalValue || DEFAULT_BASE_URL);
   if (!check.ok) {
     throw new SettingsError(check.message);
   }

@@ -24,10 +24,11 @@ export function formatDate(raw: string, locale: string): FormattedValue | undefi
     return undefined;
   }
   const [, year, month, day, hour, minute, second, , zone] = match;
-  const wallClock = new Date(
-    Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0)),
-  );
-  if (Number.isNaN(wallClock.getTime())) {
+  const parts = [Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0)] as const;
+  const wallClock = new Date(Date.UTC(...parts));
+  // Date.UTC rolls 30 February over into March: an impossible date is not shown as another one.
+  const readBack = [wallClock.getUTCFullYear(), wallClock.getUTCMonth(), wallClock.getUTCDate(), wallClock.getUTCHours(), wallClock.getUTCMinutes(), wallClock.getUTCSeconds()];
+  if (readBack.some((value, index) => value !== parts[index])) {
     return undefined;
   }
   const detail =

@@ -26,10 +26,10 @@ function isPanelMessage(message: unknown): message is PanelMessage {
 
 const OPENABLE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
-/** A link from a panel, opened only when it is web or mail and the page's own checker agrees. */
+/** A link from a panel, opened only when it is web or mail and the page's own checker gives back the same link. */
 export function checkedExternalUri(url: string): vscode.Uri | undefined {
-  const link = url.startsWith('mailto:') ? url : safeLink(url);
-  if (!link) {
+  const link = safeLink(url.startsWith('mailto:') ? url.slice('mailto:'.length) : url);
+  if (!link || link !== url) {
     return undefined;
   }
   const uri = vscode.Uri.parse(link, true);

@@ -124,3 +124,37 @@ describe('Nexudus: Open Opportunity, in a real VS Code', function () {
     assert.deepStrictEqual(api.openPanels(), before);
   });
 });
+
+describe('A workspace cannot redirect the token', function () {
+  let standIn: NexudusStandIn;
+  let elsewhere: NexudusStandIn;
+
+  before(async () => {
+    standIn = await NexudusStandIn.start();
+    elsewhere = await NexudusStandIn.start();
+    await vscode.workspace.getConfiguration('nexudus').update('baseUrl', standIn.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('nexudus.setToken', STANDIN_TOKEN);
+  });
+
+  after(async () => {
+    await Promise.resolve(vscode.workspace.getConfiguration('nexudus').update('baseUrl', undefined, vscode.ConfigurationTarget.Workspace)).catch(() => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('nexudus.clearToken');
+    await standIn.stop();
+    await elsewhere.stop();
+  });
+
+  it('nexudus.baseUrl from the workspace settings is refused or ignored: the token goes where the user settings say', async () => {
+    // VS Code refuses to write a machine-scoped setting into the workspace; were it written anyway, the extension ignores it.
+    const written = await Promise.resolve(
+      vscode.workspace.getConfiguration('nexudus').update('baseUrl', elsewhere.url, vscode.ConfigurationTarget.Workspace),
+    ).then(
+      () => true,
+      () => false,
+    );
+    assert.strictEqual(written, false, 'VS Code does not take the address as a workspace setting');
+    assert.strictEqual(await vscode.commands.executeCommand('nexudus.openOpportunity', ID), true);
+    assert.strictEqual(elsewhere.requests.length, 0, 'nothing reached the address the workspace named');
+    assert.strictEqual(standIn.requests.length, 1);
+  });
+});

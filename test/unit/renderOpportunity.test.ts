@@ -133,3 +133,11 @@ describe('the opportunity page', () => {
     assert.strictEqual(readableLabel('ResponsibleFullName', { id: 'd', title: 'd', prefixes: ['Responsible'] }), 'Responsible full name');
   });
 });
+
+describe('dates as sent', () => {
+  it('an impossible date is shown as the text Nexudus sent, not rolled over into another date', () => {
+    const { document } = render({ ...documentedExample(), DueDate: '2025-02-30T25:61:00Z', WonOn: '2025-02-28T23:59:59Z' });
+    assert.strictEqual(fieldValue(document, 'DueDate'), '2025-02-30T25:61:00Z');
+    assert.strictEqual(fieldValue(document, 'WonOn'), '28 Feb 2025, 23:59');
+  });
+});
