@@ -12,7 +12,8 @@ export interface ApiSettings {
 export function readApiSettings(): ApiSettings {
   const config = vscode.workspace.getConfiguration(Settings.section);
   // The token goes where this points, so a workspace (a cloned repo's .vscode/settings.json)
-  // must not choose it: only the user's own settings count (the setting is machine-scoped too).
+  // must not choose it: only the user's own settings count. (A machine scope would say the same,
+  // but code-server's remote host then stops reading the user's value in places.)
   const check = checkBaseUrl(config.inspect<string>(Settings.baseUrl)?.globalValue || DEFAULT_BASE_URL);
   if (!check.ok) {
     throw new SettingsError(check.message);

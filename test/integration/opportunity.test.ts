@@ -144,15 +144,9 @@ describe('A workspace cannot redirect the token', function () {
     await elsewhere.stop();
   });
 
-  it('nexudus.baseUrl from the workspace settings is refused or ignored: the token goes where the user settings say', async () => {
-    // VS Code refuses to write a machine-scoped setting into the workspace; were it written anyway, the extension ignores it.
-    const written = await Promise.resolve(
-      vscode.workspace.getConfiguration('nexudus').update('baseUrl', elsewhere.url, vscode.ConfigurationTarget.Workspace),
-    ).then(
-      () => true,
-      () => false,
-    );
-    assert.strictEqual(written, false, 'VS Code does not take the address as a workspace setting');
+  it('nexudus.baseUrl from the workspace settings is ignored: the token goes where the user settings say', async () => {
+    await vscode.workspace.getConfiguration('nexudus').update('baseUrl', elsewhere.url, vscode.ConfigurationTarget.Workspace);
+    assert.strictEqual(vscode.workspace.getConfiguration('nexudus').get('baseUrl'), elsewhere.url, 'the workspace value is in force for VS Code');
     assert.strictEqual(await vscode.commands.executeCommand('nexudus.openOpportunity', ID), true);
     assert.strictEqual(elsewhere.requests.length, 0, 'nothing reached the address the workspace named');
     assert.strictEqual(standIn.requests.length, 1);
