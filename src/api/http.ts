@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { TOKEN_CHARACTERS } from '../auth/tokenStore';
 import { NexudusApiError, networkError, serverMessage } from './errors';
 
 /** The part of node-fetch's surface the client uses, so a test can count or wrap calls. */
@@ -60,8 +61,6 @@ export interface HttpOptions {
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const RETRYABLE_STATUSES = new Set([409, 429, 503]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-// A token is sent in a header: visible ASCII only, or node would reject the header.
-const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
 
 /** Seconds or an HTTP date, as Retry-After allows; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {

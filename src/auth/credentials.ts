@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { NexudusApiError } from '../api/errors';
-import { SecretStore, TokenStore, TokenStoreError } from './tokenStore';
+import { keyringHint, SecretStore, TokenStore, TokenStoreError } from './tokenStore';
 import { TokenGrant } from './tokenEndpoint';
 
 /** A signed-in account's tokens, kept as one JSON secret. */
@@ -77,9 +77,7 @@ export class Credentials {
     try {
       return parseSession(await this.secrets.get(this.sessionKey));
     } catch {
-      throw new TokenStoreError(
-        l10n.t("VS Code's secret storage (your system keyring) is not available. Nothing was saved anywhere else. Unlock or set up the keyring, then try again."),
-      );
+      throw new TokenStoreError(keyringHint());
     }
   }
 

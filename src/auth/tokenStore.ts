@@ -7,6 +7,9 @@ export interface SecretStore {
   delete(key: string): Thenable<void>;
 }
 
+// A token is sent in a header: visible ASCII only, or node would reject the header.
+export const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+
 export type TokenCheck = { ok: true; token: string } | { ok: false; message: string };
 
 /** Whether typed or pasted text can be a bearer token; surrounding whitespace is dropped. */
@@ -18,7 +21,7 @@ export function checkToken(input: string | undefined): TokenCheck {
   if (/\s/.test(token)) {
     return { ok: false, message: l10n.t('A token has no spaces or line breaks inside it. Paste it again.') };
   }
-  if (!/^[\x21-\x7e]+$/.test(token)) {
+  if (!TOKEN_CHARACTERS.test(token)) {
     return { ok: false, message: l10n.t('A token holds only plain letters, digits and symbols. Paste it again.') };
   }
   if (/^bearer$/i.test(token)) {
@@ -35,7 +38,8 @@ export class TokenStoreError extends Error {
 }
 
 // A function, not a constant: the text is looked up in the display language when it is needed.
-const keyringHint = () =>
+/** What to say when SecretStorage (the system keyring) fails. */
+export const keyringHint = () =>
   l10n.t("VS Code's secret storage (your system keyring) is not available. Nothing was saved anywhere else. Unlock or set up the keyring, then try again.");
 
 /** The API token, kept only in VS Code's SecretStorage. */
