@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { NexudusApi } from '../../src/extension';
 import { NexudusStandIn, STANDIN_TOKEN } from '../standin/server';
@@ -83,5 +85,41 @@ describe('Feels native: the Nexudus account', () => {
     assert.strictEqual(session, undefined);
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('nexudus.signIn') && commands.includes('nexudus.signOut'));
+  });
+});
+
+describe('Feels native: conventions', () => {
+  it('ships a 128×128 PNG icon, gallery metadata, a walkthrough, described settings, and localised strings', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const manifest = extension.packageJSON as Record<string, any>;
+    const icon = fs.readFileSync(path.join(extension.extensionPath, manifest.icon));
+    assert.strictEqual(icon.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepStrictEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'width and height from the IHDR chunk');
+    assert.ok(manifest.galleryBanner?.color && manifest.categories?.length && manifest.keywords?.length);
+    const steps = manifest.contributes.walkthroughs[0].steps.map((step: { id: string }) => step.id);
+    assert.deepStrictEqual(steps, ['connect', 'open', 'hover']);
+    for (const [name, setting] of Object.entries<Record<string, string>>(manifest.contributes.configuration.properties)) {
+      assert.ok(setting.description && setting.markdownDescription, `${name} has a description and a markdownDescription`);
+    }
+    assert.ok(fs.existsSync(path.join(extension.extensionPath, 'l10n', 'bundle.l10n.json')));
+    assert.strictEqual(manifest.displayName, 'Nexudus Opportunities', 'package.nls.json resolved');
+  });
+
+  it('the panel loads codicons from the extension and shows them on its buttons and status badge', async () => {
+    const api = await vscode.extensions.getExtension<NexudusApi>(EXTENSION_ID)!.activate();
+    const standIn = await NexudusStandIn.start();
+    try {
+      await vscode.workspace.getConfiguration('nexudus').update('baseUrl', standIn.url, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('nexudus.setToken', STANDIN_TOKEN);
+      assert.strictEqual(await vscode.commands.executeCommand('nexudus.openOpportunity', ID), true);
+      const html = api.openPanels().find((p) => p.id === ID)!.html;
+      assert.match(html, /<link rel="stylesheet" href="[^"]*dist\/codicons\/codicon\.css">/);
+      assert.match(html, /codicon-refresh/);
+      assert.match(html, /codicon-question/, 'Status 0 is an unknown status');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('nexudus.clearToken');
+      await standIn.stop();
+    }
   });
 });
