@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { recordId } from '../api/listOpportunities';
 import type { OpportunityRecord } from '../api/opportunities';
+import { nonEmptyText } from '../view/format';
 import { opportunityTitle } from '../view/opportunityModel';
 
 export interface StageGroup {
@@ -14,10 +15,6 @@ export interface BoardGroup {
   key: string;
   name: string;
   stages: StageGroup[];
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 function wholeNumber(value: unknown): number | undefined {
@@ -95,9 +92,9 @@ export function groupByBoardAndStage(
 
   for (const record of records) {
     // An id of 0 is what the API sends for "none" (the documented example's CrmBoardColumnId).
-    const board = identify('Board', wholeNumber(record.CrmBoardColumnCrmBoardId) || undefined, text(record.CrmBoardColumnCrmBoardName));
+    const board = identify('Board', wholeNumber(record.CrmBoardColumnCrmBoardId) || undefined, nonEmptyText(record.CrmBoardColumnCrmBoardName));
     const stageId = wholeNumber(record.CrmBoardColumnId) || undefined;
-    const stage = identify('Stage', stageId, text(record.CrmBoardColumnName));
+    const stage = identify('Stage', stageId, nonEmptyText(record.CrmBoardColumnName));
     // Stages named but without an id are told apart per board.
     const stageKey = stageId === undefined ? `${stage.key}@${board.key}` : stage.key;
 

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { recordId } from '../api/listOpportunities';
 import type { OpportunityRecord } from '../api/opportunities';
 import { opportunityDocumentation } from '../docs';
-import { formatValue } from '../view/format';
+import { formatValue, nonEmptyText } from '../view/format';
 import { opportunityTitle } from '../view/opportunityModel';
 
 export type StatusKind = 'inProgress' | 'won' | 'lost' | 'unknown';
@@ -54,10 +54,6 @@ export interface OpportunitySummary {
   accessibilityLabel: string;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
 export function summarizeOpportunity(record: OpportunityRecord, locale: string): OpportunitySummary {
   const docs = opportunityDocumentation();
   const formatted = (name: string) => {
@@ -71,16 +67,16 @@ export function summarizeOpportunity(record: OpportunityRecord, locale: string):
   const statusText =
     status !== 'unknown' ? statusLabel(status) : shownStatus !== undefined ? l10n.t('Status {0}', shownStatus) : l10n.t('Status not set');
   const value = typeof record.Value === 'number' ? formatted('Value') : undefined;
-  const customer = [text(record.CoworkerFullName), text(record.CoworkerCompanyName)].filter(Boolean).join(' · ') || undefined;
+  const customer = [nonEmptyText(record.CoworkerFullName), nonEmptyText(record.CoworkerCompanyName)].filter(Boolean).join(' · ') || undefined;
   const due = formatted('DueDate');
 
   const details: SummaryDetail[] = [
     { label: l10n.t('Status'), value: statusText },
     { label: l10n.t('Value'), value: value ?? '' },
-    { label: l10n.t('Stage'), value: text(record.CrmBoardColumnName) ?? '' },
-    { label: l10n.t('Board'), value: text(record.CrmBoardColumnCrmBoardName) ?? '' },
+    { label: l10n.t('Stage'), value: nonEmptyText(record.CrmBoardColumnName) ?? '' },
+    { label: l10n.t('Board'), value: nonEmptyText(record.CrmBoardColumnCrmBoardName) ?? '' },
     { label: l10n.t('Customer'), value: customer ?? '' },
-    { label: l10n.t('Responsible'), value: text(record.ResponsibleFullName) ?? '' },
+    { label: l10n.t('Responsible'), value: nonEmptyText(record.ResponsibleFullName) ?? '' },
     { label: l10n.t('Due'), value: due ?? '' },
     { label: l10n.t('Id'), value: String(id) },
   ].filter((row) => row.value !== '');

@@ -14,6 +14,11 @@ export interface FormattedValue {
 
 export const EM_DASH = '\u2014';
 
+/** A string field's text, trimmed; undefined when it is not a string or only whitespace. */
+export function nonEmptyText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
